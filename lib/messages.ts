@@ -1,0 +1,79 @@
+/**
+ * The message protocol: each message is declared once, with its direction in its name and a zod
+ * schema. The background parses every message it receives; senders import only the types (zod
+ * stays out of the content script bundle).
+ */
+import { z } from 'zod';
+
+const finite = z.number().finite();
+const text = (max: number) => z.string().max(max);
+
+export const ItemPayload = z.object({
+  title: text(2000).transform((s) => s.slice(0, 500)),
+  price: finite.positive().nullable(),
+  priceMax: finite.positive().nullable().optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/).nullable(),
+  categoryPath: z.array(text(300)).max(20).nullable(),
+  shipFrom: z.string().regex(/^[A-Z]{2}$/).nullable(),
+  weightKg: finite.positive().nullable(),
+  condition: z.enum(['new', 'used', 'refurbished']).nullable(),
+  url: text(4000).nullable(),
+});
+export type ItemPayload = z.infer<typeof ItemPayload>;
+
+export const EstimatePayload = z.object({
+  kg: finite.nonnegative(),
+  low: finite.nonnegative(),
+  high: finite.nonnegative(),
+  tier: z.enum(['T1', 'T2', 'T3', 'T4']),
+  categoryId: text(200),
+  methodVersion: text(40),
+});
+
+/** content → background: estimate the items read on a page. */
+export const ContentToBackgroundEstimate = z.object({
+  type: z.literal('content-to-background:estimate'),
+  site: text(40),
+  items: z.array(ItemPayload).max(500),
+});
+
+/** content → background: a trusted click on an action in the badge panel. */
+export const ContentToBackgroundRecordChoice = z.object({
+  type: z.literal('content-to-background:record-choice'),
+  kind: z.literal('skip'),
+  item: ItemPayload,
+});
+
+/** popup → background: read the totals. */
+export const PopupToBackgroundGetTotals = z.object({
+  type: z.literal('popup-to-background:get-totals'),
+});
+
+export const AnyMessage = z.discriminatedUnion('type', [
+  ContentToBackgroundEstimate,
+  ContentToBackgroundRecordChoice,
+  PopupToBackgroundGetTotals,
+]);
+export type AnyMessage = z.infer<typeof AnyMessage>;
+export type ContentToBackgroundEstimate = z.infer<typeof ContentToBackgroundEstimate>;
+export type ContentToBackgroundRecordChoice = z.infer<typeof ContentToBackgroundRecordChoice>;
+
+/** Every answer is either ok with data or an error with a message the UI can show. */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+
+export interface EstimateReplyItem {
+  kg: number;
+  low: number;
+  high: number;
+  tier: 'T1' | 'T2' | 'T3' | 'T4';
+  categoryId: string;
+  methodVersion: string;
+  sources: { id: string; title: string; year: number }[];
+}
+
+export interface TotalsReply {
+  choices: number;
+  kg: number;
+  low: number;
+  high: number;
+}

@@ -1,0 +1,151 @@
+/**
+ * Playwright fixture: Debian Chromium with the built extension, real saved pages served at their
+ * real URLs through request routing, every other request aborted and every request recorded.
+ */
+import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const EXTENSION_DIR = path.resolve(here, '../../.output/chrome-mv3');
+export const REAL_FIXTURES = path.resolve(here, '../../../shared/fixtures/real');
+export const DEMO_PAGES = path.resolve(here, '../../demo/pages');
+export const haveRealFixtures = existsSync(path.join(REAL_FIXTURES, 'manifest.json'));
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/lib/chromium/chromium', '/usr/bin/google-chrome'];
+  const found = candidates.find((p) => p && existsSync(p));
+  if (!found) throw new Error('No Chromium found: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.');
+  return found;
+}
+
+export interface ManifestEntry {
+  file: string;
+  site: string;
+  kind: 'product' | 'search';
+  url: string;
+  ground_truth: Record<string, unknown>;
+}
+
+export function realManifest(): ManifestEntry[] {
+  return haveRealFixtures ? (JSON.parse(readFileSync(path.join(REAL_FIXTURES, 'manifest.json'), 'utf8')) as ManifestEntry[]) : [];
+}
+
+export interface RecordedRequest {
+  url: string;
+  method: string;
+  served: boolean;
+  /** Made by the extension's service worker or one of its pages. */
+  fromExtension: boolean;
+}
+
+export async function launchWithExtension(): Promise<BrowserContext> {
+  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`Built extension not found at ${EXTENSION_DIR}: run npm run build first.`);
+  }
+  return chromium.launchPersistentContext('', {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** A page served at a URL: body bytes and content type. */
+export interface ServedPage {
+  url: string;
+  body: Buffer;
+  contentType: string;
+}
+
+export function realPage(file: string): ServedPage {
+  const entry = realManifest().find((e) => e.file === file);
+  if (!entry) throw new Error(`${file} is not in the fixture manifest`);
+  const body = readFileSync(path.join(REAL_FIXTURES, file));
+  // tmall-product-1 is GBK: let the page's own <meta charset> decide, as the site's server would.
+  return { url: entry.url, body, contentType: 'text/html' };
+}
+
+type Fixtures = {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  requests: RecordedRequest[];
+  /** Serve these pages at their URLs; everything else is aborted (and recorded). */
+  serve: (pages: ServedPage[]) => Promise<void>;
+  openPopup: () => Promise<Page>;
+};
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const context = await launchWithExtension();
+    await use(context);
+    await context.close();
+  },
+  requests: async ({ context }, use) => {
+    const log: RecordedRequest[] = [];
+    const served = new Map<string, ServedPage>();
+    await context.route('**/*', async (route) => {
+      const req = route.request();
+      const page = served.get(req.url());
+      const frameUrl = safeFrameUrl(req);
+      log.push({
+        url: req.url(),
+        method: req.method(),
+        served: Boolean(page),
+        fromExtension: req.serviceWorker() !== null || frameUrl.startsWith('chrome-extension://'),
+      });
+      if (page) await route.fulfill({ status: 200, body: page.body, contentType: page.contentType });
+      else await route.abort('blockedbyclient');
+    });
+    (context as unknown as { __served: Map<string, ServedPage> }).__served = served;
+    await use(log);
+  },
+  serve: async ({ context, requests }, use) => {
+    void requests; // routing is installed by the requests fixture
+    const served = (context as unknown as { __served: Map<string, ServedPage> }).__served;
+    await use(async (pages) => {
+      for (const p of pages) served.set(p.url, p);
+    });
+  },
+  serviceWorker: async ({ context }, use) => {
+    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(sw);
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+  openPopup: async ({ context, extensionId }, use) => {
+    await use(async () => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      return page;
+    });
+  },
+});
+
+export { expect } from '@playwright/test';
+
+function safeFrameUrl(req: import('@playwright/test').Request): string {
+  try {
+    return req.frame().url();
+  } catch {
+    return ''; // service-worker requests have no frame
+  }
+}
+
+/** Requests that went (or tried to go) anywhere other than the pages we served. */
+export function outbound(requests: RecordedRequest[]): RecordedRequest[] {
+  return requests.filter((r) => !r.served && !r.url.startsWith('chrome-extension://') && !r.url.startsWith('data:'));
+}
