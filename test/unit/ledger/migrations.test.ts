@@ -1,0 +1,71 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { openDB } from 'idb';
+import { DB_NAME, DB_VERSION, MIGRATIONS, type LedgerSchema } from '@/lib/ledger/schema';
+import { openLedger } from '@/lib/ledger';
+
+/** Builds a database as the given earlier version left it (running only the older migrations). */
+async function databaseAtVersion(version: number) {
+  return openDB<LedgerSchema>(DB_NAME, version, {
+    upgrade(db, old, _new, tx) {
+      let chain: Promise<void> = Promise.resolve();
+      for (let v = old; v < version; v++) chain = chain.then(() => MIGRATIONS[v]!(db, tx));
+    },
+  });
+}
+
+const v1Choice = fc.record({
+  n: fc.nat(100_000),
+  day: fc.integer({ min: 0, max: 900 }),
+  kg: fc.double({ min: 0, max: 500, noNaN: true }),
+  spread: fc.double({ min: 1, max: 5, noNaN: true }),
+  kind: fc.constantFrom('skip', 'switch', 'second_hand', 'shipping'),
+});
+
+describe('migrations', () => {
+  it('has one migration per version', () => {
+    expect(DB_VERSION).toBe(MIGRATIONS.length);
+    expect(DB_VERSION).toBeGreaterThanOrEqual(2);
+  });
+
+  it('upgrading from v1 keeps every record and the totals (generated datasets)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(v1Choice, { selector: (r) => r.n, maxLength: 40 }), async (rows) => {
+        globalThis.indexedDB = new IDBFactory();
+        const old = await databaseAtVersion(1);
+        const totals = { choices: 0, kg: 0, low: 0, high: 0 };
+        const days = new Map<string, typeof totals>();
+        for (const r of rows) {
+          const day = new Date(Date.UTC(2024, 0, 1) + r.day * 86_400_000).toISOString().slice(0, 10);
+          const rec = { id: `${r.kind}|${day}|u${r.n}`, kind: r.kind, day, createdAt: r.n, title: `t${r.n}`, url: `u${r.n}`, categoryId: 'c', kg: r.kg, low: r.kg / r.spread, high: r.kg * r.spread, methodVersion: '0.1.0' };
+          // v1 records had no chosenTitle/chosenUrl/credited fields.
+          await old.put('choices', rec as never);
+          const d = days.get(day) ?? { choices: 0, kg: 0, low: 0, high: 0 };
+          d.choices++; d.kg += rec.kg; d.low += rec.low; d.high += rec.high;
+          days.set(day, d);
+          totals.choices++; totals.kg += rec.kg; totals.low += rec.low; totals.high += rec.high;
+        }
+        for (const [day, d] of days) await old.put('dayTotals', { day, ...d });
+        old.close();
+
+        const ledger = await openLedger();
+        const after = await ledger.totals();
+        expect(after.choices).toBe(totals.choices);
+        expect(after.kg).toBeCloseTo(totals.kg, 6);
+        expect(after.high).toBeCloseTo(totals.high, 6);
+        const records = await ledger.recentChoices(1000);
+        expect(records).toHaveLength(rows.length);
+        for (const r of records) {
+          expect(r.credited).toBe(r.kg);
+          expect(r.chosenTitle).toBeNull();
+        }
+        // The migrated database has the new store.
+        await ledger.rememberSeen([{ key: 'k', site: 's', title: 't', url: null, categoryId: 'c', kg: 1, low: 1, high: 1, lastSeen: 0 }], 1);
+        ledger.close();
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
