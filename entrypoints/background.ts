@@ -1,5 +1,6 @@
 import { openLedger, type Ledger } from '@/lib/ledger';
 import { createRouter } from '@/lib/router';
+import { createSettingsStore } from '@/lib/settings';
 
 export default defineBackground(() => {
   let ledger: Promise<Ledger> | null = null;
@@ -10,20 +11,20 @@ export default defineBackground(() => {
     });
     return ledger;
   };
-  void navigator.storage?.persist?.();
+  // Ask the browser not to evict the ledger under storage pressure.
+  void navigator.storage?.persist?.().catch(() => false);
 
   const route = createRouter({
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     ledger: getLedger,
-    homeCountry: async () => homeCountryFromLocale(navigator.language),
+    settings: createSettingsStore({
+      get: (key) => browser.storage.local.get(key),
+      set: (items) => browser.storage.local.set(items),
+    }),
+    locale: navigator.language,
     now: () => Date.now(),
   });
 
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 });
-
-function homeCountryFromLocale(locale: string): string {
-  const region = locale.split('-')[1];
-  return region && /^[A-Za-z]{2}$/.test(region) ? region.toUpperCase() : 'US';
-}

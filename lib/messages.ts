@@ -37,22 +37,43 @@ export const ContentToBackgroundEstimate = z.object({
   items: z.array(ItemPayload).max(500),
 });
 
-/** content → background: a trusted click on an action in the badge panel. */
-export const ContentToBackgroundRecordChoice = z.object({
-  type: z.literal('content-to-background:record-choice'),
-  kind: z.literal('skip'),
-  item: ItemPayload,
-});
+export interface EstimateReply {
+  /** False when the shopper turned this site off or hid badges on this page. */
+  enabled: boolean;
+  badgeMode: 'compact' | 'detailed';
+  estimates: EstimateReplyItem[];
+}
 
-/** popup → background: read the totals. */
-export const PopupToBackgroundGetTotals = z.object({
-  type: z.literal('popup-to-background:get-totals'),
-});
+/** content → background: a trusted click on an action in the badge panel. */
+export const ContentToBackgroundRecordChoice = z
+  .object({
+    type: z.literal('content-to-background:record-choice'),
+    kind: z.enum(['skip', 'switch', 'second_hand', 'shipping']),
+    item: ItemPayload,
+    /** The item chosen instead (switch, shipping). */
+    chosen: ItemPayload.nullable().optional(),
+  })
+  .refine((m) => (m.kind === 'switch' || m.kind === 'shipping') === Boolean(m.chosen), { message: 'chosen item required exactly for switch and shipping' });
+
+/** extension page (popup, options) → background. */
+export const PageToBackgroundGetSummary = z.object({ type: z.literal('page-to-background:get-summary') });
+export const PageToBackgroundUndo = z.object({ type: z.literal('page-to-background:undo'), id: z.string().min(1).max(5000) });
+export const PageToBackgroundExport = z.object({ type: z.literal('page-to-background:export'), format: z.enum(['json', 'csv']) });
+export const PageToBackgroundImport = z.object({ type: z.literal('page-to-background:import'), text: z.string().max(25 * 1024 * 1024) });
+export const PageToBackgroundDeleteAll = z.object({ type: z.literal('page-to-background:delete-all'), confirm: z.literal(true) });
+export const PageToBackgroundGetSettings = z.object({ type: z.literal('page-to-background:get-settings') });
+export const PageToBackgroundSetSettings = z.object({ type: z.literal('page-to-background:set-settings'), patch: z.record(z.string(), z.unknown()) });
 
 export const AnyMessage = z.discriminatedUnion('type', [
   ContentToBackgroundEstimate,
   ContentToBackgroundRecordChoice,
-  PopupToBackgroundGetTotals,
+  PageToBackgroundGetSummary,
+  PageToBackgroundUndo,
+  PageToBackgroundExport,
+  PageToBackgroundImport,
+  PageToBackgroundDeleteAll,
+  PageToBackgroundGetSettings,
+  PageToBackgroundSetSettings,
 ]);
 export type AnyMessage = z.infer<typeof AnyMessage>;
 export type ContentToBackgroundEstimate = z.infer<typeof ContentToBackgroundEstimate>;
@@ -71,9 +92,9 @@ export interface EstimateReplyItem {
   sources: { id: string; title: string; year: number }[];
 }
 
-export interface TotalsReply {
-  choices: number;
-  kg: number;
-  low: number;
-  high: number;
+export interface SummaryReply {
+  summary: import('./ledger/summary').Summary;
+  recent: import('./ledger/schema').ChoiceRecord[];
+  settings: import('./settings').Settings;
+  now: number;
 }

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { Badge } from '@/components/Badge';
 import { extractPage, siteMatchPatterns, type RawItem } from '@/lib/sites';
 import { createTranslate } from '@/lib/i18n';
-import type { EstimateReplyItem, ItemPayload, Reply } from '@/lib/messages';
+import type { EstimateReply, EstimateReplyItem, ItemPayload, Reply } from '@/lib/messages';
 
 export default defineContentScript({
   matches: siteMatchPatterns(),
@@ -28,10 +28,10 @@ export default defineContentScript({
         type: 'content-to-background:estimate',
         site: page.site,
         items: fresh.map(payload),
-      })) as Reply<EstimateReplyItem[]>;
-      if (!reply?.ok || !ctx.isValid) return;
+      })) as Reply<EstimateReply>;
+      if (!reply?.ok || !reply.data.enabled || !ctx.isValid) return;
       fresh.forEach((item, i) => {
-        const estimate = reply.data[i];
+        const estimate = reply.data.estimates[i];
         if (estimate && item.anchor?.isConnected) hosts.push(mountBadge(item, estimate));
       });
     }

@@ -1,17 +1,25 @@
 import { render } from 'preact';
 import { Popup } from '@/components/Popup';
 import { createTranslate } from '@/lib/i18n';
-import type { Reply, TotalsReply } from '@/lib/messages';
+import type { Reply, SummaryReply } from '@/lib/messages';
 import './popup.css';
 
 const t = createTranslate((key, subs) => browser.i18n.getMessage(key as never, subs));
 const locale = browser.i18n.getUILanguage();
 document.documentElement.lang = locale;
 
-const loadTotals = async (): Promise<Reply<TotalsReply>> =>
-  ((await browser.runtime.sendMessage({ type: 'popup-to-background:get-totals' })) as Reply<TotalsReply> | undefined) ?? {
-    ok: false,
-    error: 'no answer',
-  };
+async function send<T>(message: unknown): Promise<Reply<T>> {
+  const reply = (await browser.runtime.sendMessage(message)) as Reply<T> | undefined;
+  return reply ?? { ok: false, error: 'The background did not answer.' };
+}
 
-render(<Popup t={t} locale={locale} loadTotals={loadTotals} />, document.getElementById('app')!);
+render(
+  <Popup
+    t={t}
+    locale={locale}
+    load={() => send<SummaryReply>({ type: 'page-to-background:get-summary' })}
+    undo={(id) => send({ type: 'page-to-background:undo', id })}
+    openOptions={() => void browser.runtime.openOptionsPage()}
+  />,
+  document.getElementById('app')!,
+);

@@ -3,7 +3,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createRouter, type Sender } from '@/lib/router';
 import { openLedger, type Ledger } from '@/lib/ledger';
-import type { EstimateReplyItem, ItemPayload, Reply, TotalsReply } from '@/lib/messages';
+import type { EstimateReply, ItemPayload, Reply, SummaryReply } from '@/lib/messages';
+import { createSettingsStore } from '@/lib/settings';
 
 const ID = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
@@ -22,6 +23,14 @@ const monitor: ItemPayload = {
   url: 'https://www.amazon.com/dp/B07SRDX1Z1',
 };
 
+function memoryArea() {
+  const data = new Map<string, unknown>();
+  return {
+    get: async (key: string) => (data.has(key) ? { [key]: data.get(key) } : {}),
+    set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => data.set(k, v)),
+  };
+}
+
 describe('background router', () => {
   let ledger: Promise<Ledger>;
   let route: ReturnType<typeof createRouter>;
@@ -32,17 +41,19 @@ describe('background router', () => {
       extensionId: ID,
       extensionOrigin: ORIGIN,
       ledger: () => ledger,
-      homeCountry: async () => 'US',
+      settings: createSettingsStore(memoryArea()),
+      locale: 'en-US',
       now: () => Date.UTC(2026, 10, 28),
     });
   });
 
   it('estimates items from a content script', async () => {
-    const reply = (await route({ type: 'content-to-background:estimate', site: 'amazon', items: [monitor] }, content)) as Reply<EstimateReplyItem[]>;
+    const reply = (await route({ type: 'content-to-background:estimate', site: 'amazon', items: [monitor] }, content)) as Reply<EstimateReply>;
     expect(reply.ok).toBe(true);
     if (!reply.ok) return;
-    expect(reply.data).toHaveLength(1);
-    const [e] = reply.data;
+    expect(reply.data.enabled).toBe(true);
+    expect(reply.data.estimates).toHaveLength(1);
+    const [e] = reply.data.estimates;
     expect(e!.kg).toBeGreaterThan(0);
     expect(e!.low).toBeLessThanOrEqual(e!.kg);
     expect(e!.high).toBeGreaterThanOrEqual(e!.kg);
@@ -50,23 +61,77 @@ describe('background router', () => {
   });
 
   it('records a skip computed from the item, and the popup reads the total', async () => {
-    const est = (await route({ type: 'content-to-background:estimate', site: 'amazon', items: [monitor] }, content)) as Reply<EstimateReplyItem[]>;
+    const est = (await route({ type: 'content-to-background:estimate', site: 'amazon', items: [monitor] }, content)) as Reply<EstimateReply>;
     const rec = (await route({ type: 'content-to-background:record-choice', kind: 'skip', item: monitor }, content)) as Reply<{ kg: number }>;
-    expect(rec.ok && est.ok && rec.data.kg).toBe(est.ok && est.data[0]!.kg);
-    const totals = (await route({ type: 'popup-to-background:get-totals' }, popup)) as Reply<TotalsReply>;
-    expect(totals.ok && totals.data.choices).toBe(1);
+    expect(rec.ok && est.ok && rec.data.kg).toBe(est.ok && est.data.estimates[0]!.kg);
+    const summary = (await route({ type: 'page-to-background:get-summary' }, popup)) as Reply<SummaryReply>;
+    expect(summary.ok && summary.data.summary.all.choices).toBe(1);
+    expect(summary.ok && summary.data.recent[0]!.title).toBe(monitor.title);
   });
 
   it('refuses other senders and malformed messages, writing nothing', async () => {
     const stranger: Sender = { id: 'someone-else', tab: { id: 1 } };
     expect(await route({ type: 'content-to-background:record-choice', kind: 'skip', item: monitor }, stranger)).toEqual({ ok: false, error: 'Sender not allowed.' });
     // A web page (no tab context from our content script, wrong origin) cannot read totals.
-    expect((await route({ type: 'popup-to-background:get-totals' }, { id: ID, url: 'https://evil.example/' })).ok).toBe(false);
+    expect((await route({ type: 'page-to-background:get-summary' }, { id: ID, url: 'https://evil.example/' })).ok).toBe(false);
+    expect((await route({ type: 'page-to-background:delete-all', confirm: true }, content)).ok).toBe(false);
     // Record-choice must come from a content script, not a page pretending to be the popup.
     expect((await route({ type: 'content-to-background:record-choice', kind: 'skip', item: monitor }, popup)).ok).toBe(false);
     for (const bad of [null, 42, 'x', {}, { type: 'nope' }, { type: 'content-to-background:record-choice', kind: 'skip', item: { ...monitor, price: 'free' } }]) {
       expect(await route(bad, content)).toEqual({ ok: false, error: 'Invalid message.' });
     }
     expect((await (await ledger).totals()).choices).toBe(0);
+  });
+});
+
+describe('router: choices, settings, data', () => {
+  let route: ReturnType<typeof createRouter>;
+  let ledger: Promise<Ledger>;
+  beforeEach(() => {
+    globalThis.indexedDB = new IDBFactory();
+    ledger = openLedger();
+    route = createRouter({ extensionId: ID, extensionOrigin: ORIGIN, ledger: () => ledger, settings: createSettingsStore(memoryArea()), locale: 'vi-VN', now: () => Date.UTC(2026, 10, 28) });
+  });
+
+  it('switch credits A − B; a switch to a higher item credits nothing; second-hand credits new − used', async () => {
+    const cheap = { ...monitor, title: 'Small 22 inch monitor', price: 89, url: 'https://www.amazon.com/dp/SMALL' };
+    const sw = (await route({ type: 'content-to-background:record-choice', kind: 'switch', item: monitor, chosen: cheap }, content)) as Reply<{ kg: number }>;
+    expect(sw.ok && sw.data.kg).toBeGreaterThan(0);
+    const back = (await route({ type: 'content-to-background:record-choice', kind: 'switch', item: cheap, chosen: monitor }, content)) as Reply<{ kg: number }>;
+    expect(back.ok && back.data.kg).toBe(0);
+    const used = (await route({ type: 'content-to-background:record-choice', kind: 'second_hand', item: monitor }, content)) as Reply<{ kg: number }>;
+    expect(used.ok && used.data.kg).toBeGreaterThan(0);
+    // A switch without the chosen item is malformed.
+    expect(await route({ type: 'content-to-background:record-choice', kind: 'switch', item: monitor }, content)).toEqual({ ok: false, error: 'Invalid message.' });
+  });
+
+  it('a site turned off gets no estimates', async () => {
+    await route({ type: 'page-to-background:set-settings', patch: { sites: { amazon: false } } }, popup);
+    const reply = (await route({ type: 'content-to-background:estimate', site: 'amazon', items: [monitor] }, content)) as Reply<EstimateReply>;
+    expect(reply.ok && reply.data.enabled).toBe(false);
+    expect(reply.ok && reply.data.estimates).toEqual([]);
+  });
+
+  it('invalid settings are refused and change nothing', async () => {
+    const before = await route({ type: 'page-to-background:get-settings' }, popup);
+    const bad = await route({ type: 'page-to-background:set-settings', patch: { goalConsumers: -5 } }, popup);
+    expect(bad.ok).toBe(true); // zod .catch falls back to the default, never stores garbage
+    expect(bad.ok && (bad.data as { goalConsumers: number }).goalConsumers).toBe(1_310_000_000);
+    expect(before.ok).toBe(true);
+  });
+
+  it('export → delete → import through messages restores the summary', async () => {
+    await route({ type: 'content-to-background:record-choice', kind: 'skip', item: monitor }, content);
+    const s1 = (await route({ type: 'page-to-background:get-summary' }, popup)) as Reply<SummaryReply>;
+    const exp = (await route({ type: 'page-to-background:export', format: 'json' }, popup)) as Reply<{ text: string }>;
+    expect((await route({ type: 'page-to-background:delete-all', confirm: true }, popup)).ok).toBe(true);
+    const imp = await route({ type: 'page-to-background:import', text: exp.ok ? exp.data.text : '' }, popup);
+    expect(imp).toEqual({ ok: true, data: { added: 1, alreadyPresent: 0 } });
+    const s2 = (await route({ type: 'page-to-background:get-summary' }, popup)) as Reply<SummaryReply>;
+    expect(s2.ok && s2.data.summary).toEqual(s1.ok && s1.data.summary);
+    const bad = await route({ type: 'page-to-background:import', text: '{"format":' }, popup);
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.error).toMatch(/not valid JSON/);
+    void (await ledger);
   });
 });
