@@ -1,0 +1,171 @@
+/**
+ * Price parsing for every marketplace locale. Symbols are mapped by the site's country (a bare
+ * "$" on shopee.sg is SGD, a bare "¥" on taobao is CNY), numbers by their own separators
+ * ("1.499,99", "40.000 ₫", "₹1,499", "17,04 €"). A range keeps its low end and its high end.
+ */
+
+export interface ParsedPrice {
+  /** Low end when the text is a range. */
+  price: number;
+  /** High end of a range, else null. */
+  priceMax: number | null;
+  /** ISO 4217, null when neither the text nor the site says. */
+  currency: string | null;
+}
+
+/** Currencies with no minor unit: every separator in their prices groups thousands. */
+const NO_DECIMALS = new Set(['VND', 'IDR', 'JPY', 'KRW', 'CLP', 'COP', 'TWD', 'HUF', 'PYG', 'UGX']);
+
+/** Host suffix -> the currency the site prices in (longest suffix wins; checked in order). */
+const HOST_CURRENCY: readonly [string, string][] = [
+  ['.com.vn', 'VND'], ['.vn', 'VND'], ['.com.ph', 'PHP'], ['.ph', 'PHP'], ['.co.id', 'IDR'],
+  ['.co.th', 'THB'], ['.com.my', 'MYR'], ['.sg', 'SGD'], ['.tw', 'TWD'], ['.com.br', 'BRL'],
+  ['.cl', 'CLP'], ['.com.co', 'COP'], ['.com.mx', 'MXN'], ['.ca', 'CAD'], ['.co.uk', 'GBP'],
+  ['.de', 'EUR'], ['.fr', 'EUR'], ['.it', 'EUR'], ['.es', 'EUR'], ['.nl', 'EUR'], ['.at', 'EUR'],
+  ['.be', 'EUR'], ['.ie', 'EUR'], ['.ch', 'CHF'], ['.se', 'SEK'], ['.pl', 'PLN'], ['.com.tr', 'TRY'],
+  ['.in', 'INR'], ['.co.jp', 'JPY'], ['.com.au', 'AUD'], ['.ae', 'AED'], ['.sa', 'SAR'],
+  ['.eg', 'EGP'], ['.com.hk', 'HKD'], ['.ph', 'PHP'],
+  ['taobao.com', 'CNY'], ['tmall.com', 'CNY'], ['jd.com', 'CNY'], ['tiki.vn', 'VND'],
+  ['amazon.com', 'USD'], ['ebay.com', 'USD'], ['walmart.com', 'USD'],
+];
+
+/** The currency a site prices in by default, from its host name; null when it varies (etsy, aliexpress). */
+export function hostCurrency(hostname: string): string | null {
+  const host = hostname.toLowerCase();
+  if (/(^|\.)(aliexpress|alibaba|etsy)\./.test(host)) return null;
+  for (const [suffix, cur] of HOST_CURRENCY) if (host.endsWith(suffix)) return cur;
+  return null;
+}
+
+const CHINESE_HOST = /(^|\.)(taobao|tmall|jd|1688|alibaba|aliexpress)\.|\.cn$/;
+
+/** Symbols and codes, longest first so "US $" wins over "$" and "GH₵" over "₵". */
+const SYMBOLS: readonly [string, string][] = [
+  ['US $', 'USD'], ['US$', 'USD'], ['USD', 'USD'], ['C $', 'CAD'], ['CA$', 'CAD'], ['C$', 'CAD'],
+  ['CAD', 'CAD'], ['AU $', 'AUD'], ['AU$', 'AUD'], ['A$', 'AUD'], ['AUD', 'AUD'], ['NZ$', 'NZD'],
+  ['S$', 'SGD'], ['SGD', 'SGD'], ['HK$', 'HKD'], ['MX$', 'MXN'], ['MXN', 'MXN'], ['R$', 'BRL'],
+  ['BRL', 'BRL'], ['NT$', 'TWD'], ['GH₵', 'GHS'], ['GHS', 'GHS'], ['CN¥', 'CNY'], ['RMB', 'CNY'],
+  ['CNY', 'CNY'], ['元', 'CNY'], ['JP¥', 'JPY'], ['JPY', 'JPY'], ['円', 'JPY'], ['VNĐ', 'VND'],
+  ['VND', 'VND'], ['₫', 'VND'], ['PHP', 'PHP'], ['₱', 'PHP'], ['₹', 'INR'], ['Rs.', 'INR'],
+  ['INR', 'INR'], ['€', 'EUR'], ['EUR', 'EUR'], ['£', 'GBP'], ['GBP', 'GBP'], ['RM', 'MYR'],
+  ['MYR', 'MYR'], ['Rp', 'IDR'], ['IDR', 'IDR'], ['฿', 'THB'], ['THB', 'THB'], ['₩', 'KRW'],
+  ['KRW', 'KRW'], ['₺', 'TRY'], ['TL', 'TRY'], ['TRY', 'TRY'], ['zł', 'PLN'], ['PLN', 'PLN'],
+  ['SEK', 'SEK'], ['kr', 'SEK'], ['CHF', 'CHF'], ['AED', 'AED'], ['د.إ', 'AED'], ['SAR', 'SAR'],
+  ['ر.س', 'SAR'], ['E£', 'EGP'], ['EGP', 'EGP'], ['ج.م', 'EGP'], ['₦', 'NGN'], ['₴', 'UAH'],
+  ['₽', 'RUB'], ['руб', 'RUB'], ['RUB', 'RUB'],
+];
+const DOLLARS = new Set(['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'MXN', 'TWD', 'CLP', 'COP']);
+const ISO_CODES = new Set(SYMBOLS.map(([, c]) => c));
+
+/** Whether a string is an ISO 4217 code we know (for structured data such as priceCurrency). */
+export function normaliseCurrency(code: unknown, hostname = ''): string | null {
+  if (typeof code !== 'string') return null;
+  const c = code.trim();
+  if (/^[A-Za-z]{3}$/.test(c)) return c.toUpperCase();
+  return c ? symbolCurrency(c, hostname) : null;
+}
+
+/** The currency a symbol names on this host ("$" on amazon.ca is CAD, "¥" on jd.com is CNY). */
+export function symbolCurrency(text: string, hostname = ''): string | null {
+  for (const [sym, cur] of SYMBOLS) {
+    const i = text.indexOf(sym);
+    if (i < 0) continue;
+    // Letter codes only count as whole words ("TL" not in "TITLE", "kr" not in "kraft").
+    if (/^[A-Za-z]/.test(sym)) {
+      const before = text[i - 1] ?? ' ';
+      const after = text[i + sym.length] ?? ' ';
+      if (/[A-Za-z]/.test(before) || (/[A-Za-z]/.test(after) && sym !== 'Rs.')) continue;
+    }
+    return cur;
+  }
+  const host = hostname.toLowerCase();
+  // "¥" is yuan on Chinese sites and everywhere but Japanese hosts.
+  if (/[¥￥]/.test(text)) return /\.jp$/.test(host) && !CHINESE_HOST.test(host) ? 'JPY' : 'CNY';
+  if (text.includes('$')) {
+    const local = hostCurrency(host);
+    return local && DOLLARS.has(local) ? local : 'USD';
+  }
+  return null;
+}
+
+/**
+ * Reads one number in any locale. `noDecimals` (VND, IDR, JPY...) makes every separator a
+ * thousands separator. Returns null for anything that is not a positive finite number.
+ */
+export function parseNumber(raw: string, noDecimals = false): number | null {
+  let s = raw.replace(/[\s\u00a0\u202f']/g, '');
+  if (!/^\d[\d.,]*$/.test(s) || s.length > 30) return null;
+  s = s.replace(/[.,]+$/, '');
+  const lastDot = s.lastIndexOf('.');
+  const lastComma = s.lastIndexOf(',');
+  if (noDecimals) s = s.replace(/[.,]/g, '');
+  else if (lastDot >= 0 && lastComma >= 0) {
+    const dec = lastDot > lastComma ? '.' : ',';
+    const group = dec === '.' ? ',' : '.';
+    s = s.split(group).join('').replace(dec, '.');
+  } else if (lastDot >= 0 || lastComma >= 0) {
+    const sep = lastDot >= 0 ? '.' : ',';
+    const parts = s.split(sep);
+    const tail = parts[parts.length - 1] ?? '';
+    // One separator followed by exactly three digits groups thousands ("40.000", "1,499");
+    // anything else is a decimal mark ("17,04", "27.25").
+    if (parts.length > 2 || tail.length === 3) s = parts.join('');
+    else s = parts.join('.');
+  }
+  const n = Number(s);
+  return Number.isFinite(n) && n > 0 && n < 1e12 ? n : null;
+}
+
+const NUMBER = /\d[\d.,\s\u00a0\u202f]*\d|\d/g;
+
+/**
+ * Parses a shown price: "₱305", "40.000 ₫", "€ 97,39 - 128,72", "US $13.00", "5499.00-6799.00",
+ * "Now $19.99", "current price $16.77". `fallbackCurrency` is used when the text has no symbol
+ * (the site's own currency); `hostname` decides what "$" and "¥" mean.
+ */
+export function parsePrice(
+  text: string | null | undefined,
+  hostname = '',
+  fallbackCurrency: string | null = hostCurrency(hostname),
+): ParsedPrice | null {
+  if (typeof text !== 'string') return null;
+  const t = text.length > 200 ? text.slice(0, 200) : text;
+  const currency = symbolCurrency(t, hostname) ?? fallbackCurrency;
+  const noDecimals = currency !== null && NO_DECIMALS.has(currency);
+  const nums: number[] = [];
+  for (const m of t.matchAll(NUMBER)) {
+    // "1 499,99" groups with spaces; "149.00 - 159.00" is two numbers: split on spaced runs
+    // only when both sides look like complete prices.
+    for (const piece of splitSpaced(m[0])) {
+      const n = parseNumber(piece, noDecimals);
+      if (n !== null) nums.push(n);
+    }
+    if (nums.length >= 2) break;
+  }
+  if (nums.length === 0) return null;
+  const price = nums[0]!;
+  const isRange = nums.length >= 2 && /\d\s*(?:-|–|—|~|to|bis|à|a)\s*\D{0,6}\d/.test(t);
+  const max = isRange ? nums[1]! : null;
+  return { price, priceMax: max !== null && max > price ? max : null, currency };
+}
+
+function splitSpaced(run: string): string[] {
+  const trimmed = run.trim();
+  if (!/\s/.test(trimmed)) return [trimmed];
+  // A space is a thousands separator only when every following group has 3 digits ("1 499,99").
+  const groups = trimmed.split(/[\s\u00a0\u202f]+/);
+  const grouped = groups.slice(1).every((g) => /^\d{3}([.,]\d+)?$/.test(g));
+  return grouped ? [groups.join('')] : groups;
+}
+
+/** Reads a price that structured data gives as a number or numeric string ("40000.00", 27.25). */
+export function structuredPrice(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? value : null;
+  if (typeof value !== 'string') return null;
+  const s = value.trim();
+  if (/^\d+(\.\d+)?$/.test(s)) {
+    const n = Number(s);
+    return n > 0 && Number.isFinite(n) ? n : null;
+  }
+  return parsePrice(s)?.price ?? null;
+}
