@@ -16,14 +16,19 @@ const WEIGHT_RE =
 /** "15 pounds" -> 6.80, "332 Grams" -> 0.332, "12 ounces" -> 0.34, "1,2 kg" -> 1.2. Null when unstated. */
 export function parseWeightKg(text: string | null | undefined): number | null {
   if (typeof text !== 'string') return null;
-  const m = WEIGHT_RE.exec(text.length > 300 ? text.slice(0, 300) : text);
-  if (!m) return null;
-  const n = Number(m[1]!.replace(',', '.'));
-  const unit = WEIGHT_UNITS.find(([re]) => re.test(m[2]!));
-  if (!unit || !Number.isFinite(n) || n <= 0) return null;
-  const kg = n * unit[1];
-  // Nothing sold online weighs more than a few tonnes; bigger numbers are misreads.
-  return kg > 0 && kg < 50_000 ? Math.round(kg * 1e6) / 1e6 : null;
+  const re = new RegExp(WEIGHT_RE.source, 'gi');
+  const t = text.length > 300 ? text.slice(0, 300) : text;
+  for (const m of t.matchAll(re)) {
+    // A bare capital "G" is a generation or gigabyte ("4G LTE", "16G"), not grams.
+    if (m[2] === 'G') continue;
+    const n = Number(m[1]!.replace(',', '.'));
+    const unit = WEIGHT_UNITS.find(([u]) => u.test(m[2]!));
+    if (!unit || !Number.isFinite(n) || n <= 0) return null;
+    const kg = n * unit[1];
+    // Nothing sold online weighs more than a few tonnes; bigger numbers are misreads.
+    return kg > 0 && kg < 50_000 ? Math.round(kg * 1e6) / 1e6 : null;
+  }
+  return null;
 }
 
 /** Labels of spec-table rows that state a weight (shipping weight is still a weight). */
