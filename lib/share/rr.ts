@@ -16,8 +16,8 @@
  * exact integer count out of `total`: `keep` for itself, `other` for each other bucket. The worst
  * ratio between two inputs for one output is keep / other < e^ε, which the tests check by
  * enumerating every u and comparing against a rational lower bound of e in BigInt arithmetic.
- * For ε = 1, k = 6: keep = 2 850 324, other = 1 048 576, total = 8 093 204,
- * p = 0.352187…, q = 0.129563…, realised ε' = ln(keep / other) = 1 − 3.8·10⁻⁷.
+ * For ε = 1, k = 5: keep = 2 850 324, other = 1 048 576, total = 7 044 628,
+ * p = 0.404611…, q = 0.148847…, realised ε' = ln(keep / other) = 1 − 3.8·10⁻⁷.
  */
 import { BUCKET_COUNT } from './buckets';
 import type { RandomInt } from './random';
@@ -41,19 +41,17 @@ export interface RrParameters {
   readonly q: number;
 }
 
-const cache = new Map<string, RrParameters>();
+let last: RrParameters | undefined;
 
 export function rrParameters(k: number, epsilon: number): RrParameters {
-  const key = `${k}:${epsilon}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
+  if (last && last.k === k && last.epsilon === epsilon) return last;
   if (!Number.isInteger(k) || k < 2 || k > 64) throw new RangeError(`k must be in [2, 64], got ${k}`);
   if (!(epsilon > 0 && epsilon <= 8)) throw new RangeError(`epsilon must be in (0, 8], got ${epsilon}`);
   const other = RR_OTHER_WEIGHT;
   const keep = Math.floor(Math.exp(epsilon) * other) - 1;
   const total = keep + (k - 1) * other; // <= (e^8 + 63) · 2^20 < 2^32
   const params = Object.freeze({ k, epsilon, keep, other, total, p: keep / total, q: other / total });
-  cache.set(key, params);
+  last = params;
   return params;
 }
 
