@@ -1,0 +1,51 @@
+/** The estimation contract shared by the background, the CLI and the UI. */
+export type Tier = 'T1' | 'T2' | 'T3' | 'T4';
+export type Stage = 'production' | 'shipping' | 'packaging' | 'use';
+export type ShipMode = 'air' | 'sea' | 'rail' | 'road';
+
+export interface ItemInput {
+  title: string;
+  categoryPath?: string[] | null;
+  price?: number | null;
+  currency?: string | null;
+  weightKg?: number | null;
+  /** ISO 3166-1 alpha-2. */
+  shipFrom?: string | null;
+  condition?: 'new' | 'used' | 'refurbished' | null;
+  /** A footprint the brand publishes on the page (kg CO2e per item), when there is one. */
+  publishedKg?: number | null;
+  /** Freight mode when the page states it (e.g. "sea freight"); cross-border default is air. */
+  shipMode?: ShipMode | null;
+}
+
+export interface EstimateContext {
+  /** Shopper's country, ISO 3166-1 alpha-2 (drives shipping distance). */
+  homeCountry: string;
+}
+
+export interface Source {
+  id: string;
+  title: string;
+  year: number;
+  unit?: string;
+  url?: string;
+}
+
+export interface Estimate {
+  /** Central estimate, kg CO2e per item. */
+  kg: number;
+  /** 80% interval. */
+  low: number;
+  high: number;
+  tier: Tier;
+  categoryId: string;
+  breakdown: { stage: Stage; kg: number }[];
+  sources: Source[];
+  methodVersion: string;
+  /** Display name of the category (English). */
+  categoryName?: string;
+  /** How the category was found: breadcrumb, title, or none (unknown). */
+  categoryMatch?: { by: 'breadcrumb' | 'title' | 'none'; keyword: string | null };
+  /** Plain-language notes on assumptions (typical weight assumed, currency unknown, ...). */
+  notes?: string[];
+}
