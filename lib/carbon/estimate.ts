@@ -74,7 +74,7 @@ export function estimateItem(item: ItemInput, ctx: EstimateContext, opts: Estima
   const match = resolveCategory({ title, categoryPath: path }, opts.index ?? taxonomyIndex());
   const cat = match.category;
   const unknown = match.by === 'none';
-  const stat: CategoryStat | undefined = CALIBRATION.categories[cat.id];
+  const stat = statFor(cat, opts.index ?? taxonomyIndex());
   const material = FACTORS.materials[cat.material];
   const isFood = cat.material.startsWith('agb:') || cat.id === 'food';
   const notes: string[] = [];
@@ -247,6 +247,20 @@ export function estimateItem(item: ItemInput, ctx: EstimateContext, opts: Estima
     categoryMatch: { by: match.by, keyword: match.keyword },
     notes,
   };
+}
+
+/**
+ * The category's own statistics; a food refinement without enough rows of its own (e.g. "raw
+ * lamb offal") borrows its sub-group's per-kg figure rather than dropping to a generic factor.
+ */
+function statFor(cat: Category, index: TaxonomyIndex): CategoryStat | undefined {
+  const own = CALIBRATION.categories[cat.id];
+  if (own?.perKg || !cat.material.startsWith('agb:')) return own;
+  for (let i = cat.ancestors.length - 1; i >= 1; i--) {
+    const up = CALIBRATION.categories[cat.ancestors[i]!];
+    if (up?.perKg && index.byId.get(cat.ancestors[i]!)?.material.startsWith('agb:')) return up;
+  }
+  return own;
 }
 
 function shipMode(m: unknown): ShipMode | null {

@@ -121,7 +121,7 @@ const ROWS: Row[] = [
   ['oral-care', 'beauty', 'Oral care|toothpaste|toothbrush|mouthwash|dental floss|whitening strips', 'Chăm sóc răng miệng|kem đánh răng|bàn chải đánh răng|nước súc miệng|chỉ nha khoa', '牙膏|牙刷|漱口水|牙线', '325620', 'desnz:plastic', 0.15, { es: 'pasta de dientes|cepillo de dientes|enjuague bucal', pt: 'pasta de dente|escova de dente|enxaguante', ja: '歯磨き粉|歯ブラシ', ru: 'зубная паста|зубная щетка' }],
   ['shaving', 'beauty', 'Shaving|razor|razor blades|shaving cream|shaving foam|disposable razor', 'Dao cạo|dao cạo râu|lưỡi dao cạo|bọt cạo râu', '剃须刀片|手动剃须刀|剃须泡', '332216', 'desnz:plastic', 0.1],
   ['feminine-care', 'beauty', 'Feminine care|sanitary pads|sanitary napkins|tampons|panty liners|menstrual cup|period underwear', 'Băng vệ sinh|bvs|tampon|cốc nguyệt san', '卫生巾|护垫|卫生棉条|月经杯', '322291', 'desnz:plastic-film', 0.3],
-  ['health', 'beauty', 'Health and medical|vitamins|supplement|supplements|medicine|first aid|thermometer|blood pressure monitor|face masks|bandage|protein powder|collagen|fish oil', 'Sức khỏe|thực phẩm chức năng|vitamin|thuốc|nhiệt kế|máy đo huyết áp|khẩu trang y tế|băng gạc', '保健品|维生素|药品|体温计|血压计|医用口罩|蛋白粉|胶原蛋白|鱼油', '325412', 'desnz:plastic', 0.2, { es: 'vitaminas|suplemento|medicamento', pt: 'vitaminas|suplemento|remédio', ja: 'サプリメント|ビタミン', ru: 'витамины|добавки|лекарство' }],
+  ['health', 'beauty', 'Health and medical|vitamins|supplement|supplements|medicine|first aid|thermometer|blood pressure monitor|face masks|bandage|protein powder|collagen|fish oil capsules', 'Sức khỏe|thực phẩm chức năng|vitamin|thuốc|nhiệt kế|máy đo huyết áp|khẩu trang y tế|băng gạc', '保健品|维生素|药品|体温计|血压计|医用口罩|蛋白粉|胶原蛋白|鱼油', '325412', 'desnz:plastic', 0.2, { es: 'vitaminas|suplemento|medicamento', pt: 'vitaminas|suplemento|remédio', ja: 'サプリメント|ビタミン', ru: 'витамины|добавки|лекарство' }],
   // ---------------------------------------------------------------- baby
   ['baby', null, 'Baby|baby|infant|newborn|nursery|Baby Products|mom and baby', 'Mẹ và bé|em bé|trẻ sơ sinh|đồ cho bé|me va be', '母婴|婴儿|宝宝|婴童|新生儿', '339999', 'desnz:plastic', 1.0, { es: 'bebé|bebés', pt: 'bebê|bebé', ja: 'ベビー|赤ちゃん', ru: 'малыш|младенец|для детей', he: 'תינוק|תינוקות' }],
   ['diapers', 'baby', 'Diapers|diapers|diaper|nappies|nappy|pull-ups|training pants|baby wipes|wet wipes|pampers|huggies|merries|bobby|moony|EQ dry', 'Tã|tã dán|tã quần|bỉm|bỉm quần|khăn ướt|giấy ướt|ta quan', '纸尿裤|尿不湿|拉拉裤|尿布|湿巾|湿纸巾', '322291', 'desnz:plastic-film', 1.8, { es: 'pañales|toallitas húmedas', pt: 'fraldas|fralda|lenços umedecidos', ja: 'おむつ|オムツ|おしりふき', ru: 'подгузники|трусики-подгузники|влажные салфетки', he: 'חיתולים|מגבונים', spec: 'count', specTypical: 50 }],
@@ -241,7 +241,7 @@ const FOOD: FoodRow[] = [
   ['food-soups', 'soupes', 'Soups|soup|gazpacho|broth|bisque|miso soup', 'Súp|canh|súp ăn liền', '汤|浓汤|味噌汤|速食汤', '311422', 0.4, { es: 'sopa', pt: 'sopa', ja: 'スープ|味噌汁', ru: 'суп' }],
   ['food-fruit', 'fruits', 'Fruit|fruit|fruits|apple|banana|orange|mango|grapes|strawberries|durian|avocado|pineapple|watermelon|berries|dried fruit|lemon|kiwi|peach|cherry|dates|raisins|lychee|dragon fruit', 'Trái cây|hoa quả|táo|chuối|cam|xoài|nho|dâu tây|sầu riêng|quả bơ|dứa|thơm|dưa hấu|vải|thanh long|trai cay', '水果|苹果|香蕉|橙子|芒果|葡萄|草莓|榴莲|牛油果|菠萝|西瓜|果干|柠檬|荔枝|火龙果|樱桃', '111339', 1.0, { es: 'fruta|frutas|manzana|plátano|naranja', pt: 'fruta|frutas|maçã|banana|laranja', ja: '果物|フルーツ|りんご|バナナ', ru: 'фрукты|яблоки|бананы', he: 'פירות|תפוח|בננה' }],
   ['food-nuts', 'fruits à coque et graines oléagineuses', 'Nuts and seeds|nuts|almonds|cashews|walnuts|peanuts|pistachios|macadamia|hazelnuts|sunflower seeds|chia seeds|peanut butter|mixed nuts|sesame', 'Hạt dinh dưỡng|hạt điều|hạnh nhân|óc chó|đậu phộng|lạc|hạt dẻ cười|hạt macca|hạt chia|bơ đậu phộng|mè|vừng', '坚果|杏仁|腰果|核桃|花生|开心果|夏威夷果|榛子|瓜子|奇亚籽|花生酱|芝麻', '311911', 0.5, { es: 'frutos secos|almendras|nueces|cacahuetes', pt: 'castanhas|amêndoas|nozes|amendoim', ja: 'ナッツ|アーモンド|くるみ', ru: 'орехи|миндаль|арахис', he: 'אגוזים|שקדים' }],
-  ['food-vegetables', 'légumes', 'Vegetables|vegetables|vegetable|tomato|tomatoes|carrot|broccoli|lettuce|cabbage|spinach|onion|garlic|cucumber|eggplant|mushroom|mushrooms|pepper|zucchini|pumpkin|corn|kimchi|leek|radish|beetroot', 'Rau củ|rau|cà chua|cà rốt|bông cải|xà lách|bắp cải|rau chân vịt|hành|tỏi|dưa chuột|dưa leo|cà tím|nấm|bí đỏ|ngô|bắp|kim chi|rau cu', '蔬菜|番茄|西红柿|胡萝卜|西兰花|生菜|白菜|菠菜|洋葱|大蒜|黄瓜|茄子|蘑菇|南瓜|玉米|泡菜', '111219', 1.0, { es: 'verduras|tomate|cebolla|zanahoria', pt: 'legumes|verduras|tomate|cebola|cenoura', ja: '野菜|トマト|玉ねぎ|にんじん', ru: 'овощи|помидоры|лук|морковь', he: 'ירקות|עגבניות' }],
+  ['food-vegetables', 'légumes', 'Vegetables|vegetables|vegetable|tomato|tomatoes|carrot|broccoli|lettuce|cabbage|spinach|onion|garlic|mushroom|mushrooms|pepper|zucchini|pumpkin|corn|kimchi|leek|radish|beetroot', 'Rau củ|rau|cà chua|cà rốt|bông cải|xà lách|bắp cải|rau chân vịt|hành|tỏi|nấm|bí đỏ|ngô|bắp|kim chi|rau cu', '蔬菜|番茄|西红柿|胡萝卜|西兰花|生菜|白菜|菠菜|洋葱|大蒜|蘑菇|南瓜|玉米|泡菜', '111219', 1.0, { es: 'verduras|tomate|cebolla|zanahoria', pt: 'verduras|hortaliças|tomate|cebola|cenoura', ja: '野菜|トマト|玉ねぎ|にんじん', ru: 'овощи|помидоры|лук|морковь', he: 'ירקות|עגבניות' }],
   ['food-legumes', 'légumineuses', 'Legumes|beans|lentils|chickpeas|kidney beans|black beans|split peas|mung beans|soybeans|edamame|haricot', 'Các loại đậu|đậu|đậu xanh|đậu đỏ|đậu đen|đậu nành|đậu gà|đậu lăng', '豆类|红豆|绿豆|黑豆|黄豆|鹰嘴豆|扁豆|芸豆', '111130', 0.5, { es: 'legumbres|frijoles|lentejas|garbanzos', pt: 'feijão|lentilha|grão-de-bico', ja: '豆|レンズ豆', ru: 'фасоль|чечевица|нут', he: 'קטניות|עדשים' }],
   ['food-potatoes', 'pommes de terre et autres tubercules', 'Potatoes and tubers|potato|potatoes|sweet potato|fries|french fries|chips|crisps|cassava|taro|yam|hash browns', 'Khoai tây|khoai lang|khoai môn|khoai mì|sắn|khoai tây chiên|snack khoai tây', '土豆|马铃薯|红薯|地瓜|薯条|薯片|木薯|芋头|山药', '111211', 0.5, { es: 'patatas|papas|papas fritas', pt: 'batata|batatas fritas', ja: 'じゃがいも|ポテトチップス', ru: 'картофель|чипсы', he: 'תפוחי אדמה|צ׳יפס' }],
   ['food-frozen-desserts', 'desserts glacés', 'Frozen desserts|frozen dessert|frozen yogurt|ice cream cake|mochi ice cream|popsicle', 'Kem que|bánh kem lạnh|sữa chua đông lạnh', '冰淇淋蛋糕|冰棍|雪糕|冻酸奶', '311520', 0.5],
@@ -253,7 +253,7 @@ const FOOD: FoodRow[] = [
   ['food-fresh-dairy', 'produits laitiers frais et assimilés', 'Yogurt and fresh dairy|yogurt|yoghurt|yoghourt|drinking yogurt|fromage frais|kefir|skyr|pudding|custard|activia|danone', 'Sữa chua|sữa chua uống|váng sữa|pudding|sua chua', '酸奶|酸牛奶|乳酸菌饮料|布丁', '311511', 0.5, { es: 'yogur', pt: 'iogurte', ja: 'ヨーグルト', ru: 'йогурт|кефир', he: 'יוגורט' }],
   ['food-other-fats', 'autres matières grasses', 'Other fats|lard|ghee|duck fat|tallow|shortening', 'Mỡ|mỡ lợn|bơ ghee', '猪油|黄油酥油|起酥油', '311225', 0.5],
   ['food-butter', 'beurres', 'Butter|butter|salted butter|unsalted butter|spreadable butter', 'Bơ|bơ lạt|bơ mặn|bơ động vật', '黄油|牛油|无盐黄油', '311512', 0.25, { es: 'mantequilla', pt: 'manteiga', ja: 'バター', ru: 'сливочное масло', he: 'חמאה' }],
-  ['food-fish-oil', 'huiles de poissons', 'Fish oils|cod liver oil|fish oil capsules|omega-3 oil', 'Dầu cá|dầu gan cá', '鱼肝油', '311710', 0.2],
+  ['food-fish-oil', 'huiles de poissons', 'Fish oils|fish oils|cod liver oil|omega-3 oil', 'Dầu cá|dầu gan cá', '鱼肝油', '311710', 0.2],
   ['food-vegetable-oil', 'huiles et graisses végétales', 'Vegetable oils|olive oil|vegetable oil|cooking oil|sunflower oil|canola oil|rapeseed oil|coconut oil|sesame oil|palm oil|peanut oil', 'Dầu ăn|dầu ô liu|dầu thực vật|dầu hướng dương|dầu dừa|dầu mè|dầu đậu nành', '食用油|橄榄油|植物油|葵花籽油|菜籽油|椰子油|芝麻油|花生油', '311225', 1.0, { es: 'aceite de oliva|aceite', pt: 'azeite|óleo', ja: 'オリーブオイル|サラダ油', ru: 'оливковое масло|подсолнечное масло', he: 'שמן זית' }],
   ['food-margarine', 'margarines', 'Margarines|margarine|vegetable spread|plant butter', 'Bơ thực vật|margarine', '人造黄油|植物黄油', '311225', 0.5],
   ['food-breakfast-cereal', 'céréales de petit-déjeuner et biscuits', 'Breakfast cereals and biscuits|cereal|breakfast cereal|granola|muesli|cornflakes|oats|oatmeal|porridge|biscuits|cookies|crackers|wafers|cereal bar|digestive', 'Ngũ cốc|ngũ cốc ăn sáng|yến mạch|granola|bánh quy|bánh quy giòn|bánh xốp|bánh cracker', '麦片|燕麦片|早餐谷物|格兰诺拉|饼干|曲奇|苏打饼干|威化', '311230', 0.4, { es: 'cereal|avena|galletas', pt: 'cereal|aveia|bolachas|biscoitos', ja: 'シリアル|オートミール|ビスケット|クッキー', ru: 'хлопья|овсянка|печенье|мюсли', he: 'דגני בוקר|עוגיות' }],
@@ -297,7 +297,7 @@ const SPECIES_PARENTS: [string, string, string][] = [
 ];
 
 /** Butter-rich bakery and pastry: one sub-group spans bread (~1 kg/kg) to butter pastry (~5). */
-const BUTTERY = 'butter|pure butter|brioche|croissant|puff pastry|shortbread|shortcrust|viennoiserie|pain au chocolat|danish';
+const BUTTERY = 'pure butter|with butter|butter croissant|brioche|croissant|puff pastry|shortbread|shortcrust|viennoiserie|pain au chocolat|danish';
 const BUTTERY_PARENTS = ['food-bread', 'food-flour-dough', 'food-cakes'];
 /** Instant coffee and cocoa powders: the powder, not the drink. */
 const POWDER = 'instant coffee|coffee powder|powder, instant|ground coffee|coffee beans|roasted coffee|cocoa powder|coffee, ground|soluble coffee powder';
@@ -366,14 +366,42 @@ function buildDefs(): CategoryDef[] {
         `${parentId}-butter`,
         parentId,
         `${parent.names.en} made with butter|${BUTTERY}`,
-        `${parent.names.vi} bơ|bánh sừng bò|bánh ngàn lớp|bánh brioche|bơ`,
-        `黄油${parent.names.zh}|可颂|牛角包|千层酥|布里欧修|黄油`,
+        `${parent.names.vi} bơ|bánh sừng bò|bánh ngàn lớp|bánh brioche`,
+        `黄油${parent.names.zh}|可颂|牛角包|千层酥|布里欧修`,
         parent.naics ?? null,
         parent.material ?? null,
         parent.typicalKg ?? null,
       ]),
     );
   }
+  // Fish dishes sit near raw fish per kg, far above the ready-meal median.
+  defs.push(
+    toDef([
+      'food-ready-meals-fish',
+      'food-ready-meals',
+      'Ready meal with fish|fish dish|fish pie|fish stew|fish curry|fish gratin|with fish|w fish|fish with|salmon with|white fish with|fish and shrimp|fish on skewer|fish brandade|fish or seafood',
+      'Món cá|cá kho|cá sốt|hải sản chế biến sẵn',
+      '鱼料理|酸菜鱼|烤鱼饭|海鲜饭',
+      '311412',
+      'agb:plats composés',
+      0.4,
+      { ja: '魚料理', es: 'pescado', pt: 'peixe' },
+    ]),
+  );
+  // Heated-greenhouse, off-season and dried vegetables (AGRIBALYSE: several times field crops).
+  defs.push(
+    toDef([
+      'food-vegetables-greenhouse',
+      'food-vegetables',
+      'Greenhouse and dried vegetables|cucumber|eggplant|aubergine|off season|dried tomato|tomato, dried|sun-dried tomatoes|chili pepper|by plane',
+      'Dưa chuột|dưa leo|cà tím|ớt tươi|cà chua sấy',
+      '黄瓜|茄子|小米辣|番茄干',
+      '111219',
+      'agb:légumes',
+      0.5,
+      { es: 'pepino|berenjena', pt: 'pepino|berinjela', ja: 'きゅうり|なす', ru: 'огурец|баклажан' },
+    ]),
+  );
   defs.push(
     toDef([
       'food-soft-drinks-powder',

@@ -283,8 +283,9 @@ export function resolveCategory(input: ResolveInput, index: TaxonomyIndex = taxo
     const { hits } = findHits(index, seg.slice(0, 300));
     const h = bestHit(hits, Infinity, null);
     if (!h) continue;
-    // Deeper wins; at equal depth the later (more specific) breadcrumb segment wins.
-    const rank = h.cat.depth * 100 + s;
+    // The last segment that names a category wins (breadcrumbs run general -> specific); within
+    // a segment the deepest match wins.
+    const rank = s * 100 + h.cat.depth;
     if (rank > crumbRank) {
       crumbRank = rank;
       crumb = h;
