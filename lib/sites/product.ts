@@ -45,8 +45,11 @@ export function specPairs(root: ParentNode, rowSelectors: readonly string[]): [s
 }
 
 export function weightFromPairs(pairs: [string, string][]): number | null {
-  for (const [label, value] of pairs) {
-    if (WEIGHT_LABEL.test(label) && !/capacity|load|max/i.test(label)) {
+  // Item / package / shipping weights first; a part's weight ("Battery Weight") is not the item's.
+  const passes = [/item|product|package|shipping|net|unit|^\s*(weight|重量|trọng lượng)/i, /.*/];
+  for (const pass of passes) {
+    for (const [label, value] of pairs) {
+      if (!WEIGHT_LABEL.test(label) || !pass.test(label) || /capacity|load|max|battery|cell|per /i.test(label)) continue;
       const kg = parseWeightKg(value);
       if (kg !== null) return kg;
     }
