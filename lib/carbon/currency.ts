@@ -25,6 +25,18 @@ export interface UsdPrice {
   vat: number;
 }
 
+const cpiCache = new Map<string, number>();
+/** CPI multiplier to 2022 USD for the rate's year (latest year when the rate has no date). */
+function cpiFor(asOf: string): number {
+  let v = cpiCache.get(asOf);
+  if (v === undefined) {
+    const year = /^\d{4}/.exec(asOf)?.[0];
+    v = (year && FACTORS.cpiToUsd2022[year]) || FACTORS.cpiToUsd2022['2025'] || 1;
+    cpiCache.set(asOf, v);
+  }
+  return v;
+}
+
 /** Null when the currency is not in the rate table or the price is not a usable number. */
 export function toUsd2022ExTax(price: unknown, currency: unknown): UsdPrice | null {
   if (typeof price !== 'number' || !Number.isFinite(price) || price <= 0) return null;
@@ -32,8 +44,7 @@ export function toUsd2022ExTax(price: unknown, currency: unknown): UsdPrice | nu
   const fx = FACTORS.fx[cur];
   if (!fx) return null;
   const usd = price / fx.perUsd;
-  const year = /^\d{4}/.exec(fx.asOf)?.[0];
-  const cpi = (year && FACTORS.cpiToUsd2022[year]) || FACTORS.cpiToUsd2022['2025'] || 1;
+  const cpi = cpiFor(fx.asOf);
   const vat = VAT_BY_CURRENCY[cur] ?? 0;
   const usd2022 = (usd * cpi) / (1 + vat);
   if (!Number.isFinite(usd2022) || usd2022 <= 0 || usd2022 > 1e8) return null;

@@ -61,8 +61,10 @@ const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー';
 const TOKEN_RE = new RegExp(`([${CJK}]+)|((?:(?![${CJK}])[\\p{L}\\p{N}\\p{M}])+)`, 'gu');
 
 /** Lower case, NFKC; diacritics are kept (Vietnamese "sách" book is not "sạch" clean). */
+const ASCII = /^[\x00-\x7f]*$/;
 export function normalise(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
+  // NFKC is a no-op on ASCII, and most titles are ASCII: skip it there.
+  return ASCII.test(text) ? text.toLowerCase() : text.normalize('NFKC').toLowerCase();
 }
 
 /** Light plural folding for space-separated languages: "cables" = "cable". */
