@@ -74,6 +74,11 @@ export function fillFrom(item: RawItem, other: RawItem | undefined): RawItem {
     item.currency = other.currency;
   }
   item.currency ??= item.price !== null ? other.currency : null;
+  // "€40.63+" on the page, 40.63-48.75 in the data: same low end, so keep the data's high end.
+  if (item.priceMax === null && other.priceMax !== null && item.price !== null && other.price !== null &&
+      Math.abs(item.price - other.price) <= item.price * 0.01 && (item.currency ?? other.currency) === other.currency) {
+    item.priceMax = other.priceMax;
+  }
   item.categoryPath ??= other.categoryPath;
   item.shipFrom ??= other.shipFrom;
   item.weightKg ??= other.weightKg;
