@@ -1,9 +1,18 @@
 import { runExtract } from './extract';
+import { runEstimate } from './estimate';
+import { runPage } from './page';
 
-const USAGE = 'usage: cli <command> [...]\n  extract PAGE.html --url URL   print the items read from a saved page as JSON';
+const USAGE = [
+  'usage: cli <command> [...]',
+  '  extract PAGE.html --url URL            print the items read from a saved page as JSON',
+  '  estimate [FILE.jsonl] [--home XX]      one JSON estimate per JSON line of items (stdin without a file)',
+  '  page PAGE.html --url URL [--home XX]   extract and estimate, print a table',
+].join('\n');
 
 const commands: Record<string, (args: string[]) => number | Promise<number>> = {
   extract: runExtract,
+  estimate: runEstimate,
+  page: runPage,
 };
 
 async function main(): Promise<number> {
