@@ -42,7 +42,8 @@ export default defineContentScript({
       host.setAttribute('data-low', String(estimate.low));
       host.setAttribute('data-high', String(estimate.high));
       host.setAttribute('data-tier', estimate.tier);
-      const root = host.attachShadow({ mode: 'closed' });
+      // delegatesFocus: focusing the host (assistive tools, tests) focuses the badge button inside.
+      const root = host.attachShadow({ mode: 'closed', delegatesFocus: true });
       item.anchor!.insertAdjacentElement('afterend', host);
       const onSkip = async () => {
         const r = (await browser.runtime.sendMessage({

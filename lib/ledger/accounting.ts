@@ -43,11 +43,12 @@ function sane(r: Reduction): Reduction {
 
 /**
  * Daily cap: at most DAILY_CAP_CHOICES choices and DAILY_CAP_KG kg CO2e are credited per UTC day.
- * 500 kg is about the production footprint of a large fridge plus a laptop and a phone: more
- * than a shopper plausibly avoids in a day, so it only stops runaway totals (scripted clicks,
- * an estimate gone wrong). Choices beyond the cap are kept, with credited = 0 (or the remainder).
+ * 2,000 kg is about the cradle-to-grave footprint of a large fridge, a TV and a laptop together:
+ * more than a shopper plausibly avoids in a day, so it only stops runaway totals (scripted
+ * clicks, an estimate gone wrong). Choices beyond the cap are kept, with credited = 0 (or the
+ * remainder), and the popup shows the credited amount.
  */
-export const DAILY_CAP_KG = 500;
+export const DAILY_CAP_KG = 2000;
 export const DAILY_CAP_CHOICES = 25;
 
 export function creditWithinCap(kg: number, day: { choices: number; kg: number }): number {

@@ -104,9 +104,10 @@ export const test = base.extend<Fixtures>({
         url: req.url(),
         method: req.method(),
         served: Boolean(page),
-        fromExtension: req.serviceWorker() !== null || frameUrl.startsWith('chrome-extension://'),
+        fromExtension: !req.url().startsWith('chrome-extension://') && (req.serviceWorker() !== null || frameUrl.startsWith('chrome-extension://')),
       });
       if (page) await route.fulfill({ status: 200, body: page.body, contentType: page.contentType });
+      else if (req.url().startsWith('chrome-extension://')) await route.continue(); // the extension's own files
       else await route.abort('blockedbyclient');
     });
     (context as unknown as { __served: Map<string, ServedPage> }).__served = served;
