@@ -49,6 +49,11 @@ function fromOpenGraph(doc: Document, base: URL): RawItem | null {
   return item;
 }
 
+/** A product page's badge goes next to its main heading (the page's first h1). */
+function mainHeading(doc: Document): Element | null {
+  return doc.querySelector('h1');
+}
+
 export function extractGeneric(doc: Document, url: URL): PageItems | null {
   const ld = jsonLdObjects(doc);
   const crumbs = breadcrumbFromJsonLd(ld);
@@ -71,16 +76,20 @@ export function extractGeneric(doc: Document, url: URL): PageItems | null {
   const product = products.find((p) => p.price !== null) ?? micro[0]?.item ?? products[0];
   if (product) {
     product.url ??= url.href;
+    product.anchor ??= micro[0]?.el.querySelector('[itemprop="name"]') ?? mainHeading(doc);
     return withCrumbs({ kind: 'product', items: [product] });
   }
   const og = fromOpenGraph(doc, url);
-  if (og && og.price !== null) return withCrumbs({ kind: 'product', items: [og] });
+  if (og && og.price !== null) return withCrumbs({ kind: 'product', items: [{ ...og, anchor: mainHeading(doc) }] });
   const state = itemsFromStates(embeddedStates(doc), url);
   if (state) {
     if (state.kind === 'search') {
       const index = linkIndex(doc, url);
       for (const i of state.items) i.anchor = anchorFor(index, i.url);
-    } else state.items[0]!.url ??= url.href;
+    } else {
+      state.items[0]!.url ??= url.href;
+      state.items[0]!.anchor ??= mainHeading(doc);
+    }
     return withCrumbs(state);
   }
   return og ? withCrumbs({ kind: 'product', items: [og] }) : null;

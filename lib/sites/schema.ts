@@ -78,9 +78,13 @@ export function itemFromSchema(o: JsonObject, base: URL): RawItem | null {
   item.shipFrom = offers.shipFrom;
   item.weightKg = readWeight(o['weight']);
   item.url = absUrl(str(o['url']) ?? offers.url ?? str(o['@id']), base);
-  const category = str(o['category']);
-  if (category) item.categoryPath = cleanCrumbs(category.split(/\s*(?:>|<|\/|›|»)\s*/));
+  item.categoryPath = categoryPathOf(str(o['category']));
   return item;
+}
+
+/** "Electronics > Computers > Monitors" (schema.org category text) as a breadcrumb. */
+export function categoryPathOf(category: string | null): string[] | null {
+  return category ? cleanCrumbs(category.split(/\s*(?:>|<|\/|›|»)\s*/)) : null;
 }
 
 /** Breadcrumb names from JSON-LD BreadcrumbList, dropping the root "Home"/site entry. */
@@ -164,6 +168,7 @@ export function itemsFromMicrodata(doc: Document, base: URL): { item: RawItem; e
     item.shipFrom = countryToIso2(value('availableAtOrFrom'));
     item.weightKg = parseWeightKg(value('weight'));
     item.url = absUrl(value('url'), base);
+    item.categoryPath = categoryPathOf(value('category'));
     out.push({ item, el: scope });
   }
   return out;
