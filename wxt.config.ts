@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import { siteMatchPatterns } from './lib/sites';
 
@@ -8,11 +9,23 @@ import { siteMatchPatterns } from './lib/sites';
 export const DEMO_ORIGIN_PATTERN = '*://demo.carbon-lens.example/*';
 const demo = process.env.CARBON_LENS_DEMO === '1';
 
+async function methodologyPage(): Promise<string> {
+  const { marked } = await import('marked');
+  const md = readFileSync(new URL('./docs/METHODOLOGY.md', import.meta.url), 'utf8');
+  const body = await marked.parse(md, { gfm: true });
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Carbon Lens methodology</title><style>body{font:16px/1.55 system-ui,sans-serif;max-width:860px;margin:0 auto;padding:24px;color:#1b1b1b;background:#fff}table{border-collapse:collapse;font-size:14px;display:block;overflow-x:auto}th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}code{background:#f2f2f2;padding:0 3px}pre{background:#f2f2f2;padding:12px;overflow-x:auto}a{color:#0b57d0}@media (prefers-color-scheme:dark){body{background:#1e1e1e;color:#f0f0f0}code,pre{background:#2a2d30}th,td{border-color:#555}a{color:#8ab4f8}}</style></head><body><main>${body}</main></body></html>`;
+}
+
 // The manifest's host permissions come from the one site registry (lib/sites/index.ts).
 export default defineConfig({
   manifestVersion: 3,
   outDir: demo ? '.output-demo' : '.output',
   hooks: {
+    // docs/METHODOLOGY.md ships inside the extension as a static page (rendered at build time:
+    // no script, no markdown parser in the extension).
+    'build:publicAssets': async (_wxt, files) => {
+      files.push({ relativeDest: 'methodology.html', contents: await methodologyPage() });
+    },
     'build:manifestGenerated': (_wxt, manifest) => {
       if (!demo) return;
       manifest.host_permissions = [...(manifest.host_permissions ?? []), DEMO_ORIGIN_PATTERN];

@@ -24,6 +24,7 @@ export default defineBackground(() => {
     }),
     locale: navigator.language,
     now: () => Date.now(),
+    openMethodology: async () => void (await browser.tabs.create({ url: browser.runtime.getURL('/methodology.html' as '/popup.html') /* generated at build (wxt.config.ts) */ })),
   });
 
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));

@@ -17,7 +17,10 @@ export const ItemPayload = z.object({
   shipFrom: z.string().regex(/^[A-Z]{2}$/).nullable(),
   weightKg: finite.positive().nullable(),
   condition: z.enum(['new', 'used', 'refurbished']).nullable(),
-  url: text(4000).nullable(),
+  /** Only http(s) links are kept: a page cannot smuggle a javascript: URL into our UI. */
+  url: text(4000)
+    .nullable()
+    .transform((u) => (u !== null && /^https?:\/\//i.test(u) ? u : null)),
 });
 export type ItemPayload = z.infer<typeof ItemPayload>;
 
@@ -34,8 +37,18 @@ export const EstimatePayload = z.object({
 export const ContentToBackgroundEstimate = z.object({
   type: z.literal('content-to-background:estimate'),
   site: text(40),
+  kind: z.enum(['product', 'search']),
+  /** lib/sites itemKey of each item (same order as items). */
+  keys: z.array(text(5000)).max(500),
   items: z.array(ItemPayload).max(500),
 });
+
+/** content → background: undo a choice just recorded from the badge panel (trusted click). */
+export const ContentToBackgroundUndo = z.object({ type: z.literal('content-to-background:undo'), id: z.string().min(1).max(5000) });
+/** content → background: hide badges on this page (the sender's URL), a trusted click. */
+export const ContentToBackgroundHidePage = z.object({ type: z.literal('content-to-background:hide-page') });
+/** content → background: open the methodology page shipped in the extension. */
+export const ContentToBackgroundOpenMethodology = z.object({ type: z.literal('content-to-background:open-methodology') });
 
 export interface EstimateReply {
   /** False when the shopper turned this site off or hid badges on this page. */
@@ -67,6 +80,9 @@ export const PageToBackgroundSetSettings = z.object({ type: z.literal('page-to-b
 export const AnyMessage = z.discriminatedUnion('type', [
   ContentToBackgroundEstimate,
   ContentToBackgroundRecordChoice,
+  ContentToBackgroundUndo,
+  ContentToBackgroundHidePage,
+  ContentToBackgroundOpenMethodology,
   PageToBackgroundGetSummary,
   PageToBackgroundUndo,
   PageToBackgroundExport,
@@ -82,14 +98,32 @@ export type ContentToBackgroundRecordChoice = z.infer<typeof ContentToBackground
 /** Every answer is either ok with data or an error with a message the UI can show. */
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 
+export interface SuggestionReply {
+  kind: 'item' | 'second_hand' | 'local' | 'slow_shipping';
+  title: string | null;
+  url: string | null;
+  /** Saving, kg CO2e with its range, and as a share of the item's estimate. */
+  kg: number;
+  low: number;
+  high: number;
+  share: number;
+  chosen: ItemPayload | null;
+}
+
 export interface EstimateReplyItem {
   kg: number;
   low: number;
   high: number;
   tier: 'T1' | 'T2' | 'T3' | 'T4';
   categoryId: string;
+  categoryName: string;
+  categoryMatch: { by: 'breadcrumb' | 'title' | 'none'; keyword: string | null };
+  breakdown: { stage: 'production' | 'shipping' | 'packaging' | 'use'; kg: number }[];
+  notes: string[];
   methodVersion: string;
-  sources: { id: string; title: string; year: number }[];
+  sources: { id: string; title: string; year: number; unit?: string }[];
+  comparison: 'lower' | 'typical' | 'higher' | null;
+  suggestions: SuggestionReply[];
 }
 
 export interface SummaryReply {

@@ -4,8 +4,10 @@
  */
 import { AnyMessage, type ContentToBackgroundRecordChoice, type EstimateReply, type EstimateReplyItem, type ItemPayload, type Reply, type SummaryReply } from './messages';
 import { estimateItem } from './carbon/estimate';
-import type { Estimate } from './carbon/types';
-import type { Ledger, NewChoice } from './ledger';
+import type { Estimate, ItemInput } from './carbon/types';
+import type { Ledger, NewChoice, SeenItem } from './ledger';
+import { analysePage, type Analysed, type PageEntry } from './alternatives/suggest';
+import { SHOPS } from './alternatives/shops';
 import { avoided, difference, type Reduction } from './ledger/accounting';
 import { toCsv } from './ledger/transfer';
 import { effectiveHomeCountry, type SettingsStore } from './settings';
@@ -23,20 +25,59 @@ export interface RouterDeps {
   settings: SettingsStore;
   locale: string;
   now: () => number;
+  /** Opens docs/METHODOLOGY.md as shipped in the extension (a new tab). */
+  openMethodology: () => Promise<void>;
 }
 
 const RECENT_LIMIT = 10;
+const SEEN_PER_CATEGORY = 50;
 
-function toReplyItem(e: Estimate): EstimateReplyItem {
+async function seenFor(ledger: Ledger, entries: PageEntry[], now: number): Promise<SeenItem[]> {
+  const categories = [...new Set(entries.map((e) => e.estimate.categoryId))].filter((c) => c !== 'unknown');
+  const lists = await Promise.all(categories.map((c) => ledger.seenInCategory(c, now, SEEN_PER_CATEGORY).catch(() => [])));
+  return lists.flat();
+}
+
+function toSeen(site: string, e: PageEntry): SeenItem {
+  const facts = toPayload(e.item);
+  return { key: e.key, site, title: facts.title, url: facts.url, facts, categoryId: e.estimate.categoryId, tier: e.estimate.tier, kg: e.estimate.kg, low: e.estimate.low, high: e.estimate.high, lastSeen: 0 };
+}
+
+function toReplyItem(e: Estimate, analysed: Analysed): EstimateReplyItem {
   return {
     kg: e.kg,
     low: e.low,
     high: e.high,
     tier: e.tier,
     categoryId: e.categoryId,
+    categoryName: e.categoryName ?? e.categoryId,
+    categoryMatch: e.categoryMatch ?? { by: 'none', keyword: null },
+    breakdown: e.breakdown,
+    notes: e.notes ?? [],
     methodVersion: e.methodVersion,
-    sources: e.sources.map((s) => ({ id: s.id, title: s.title, year: s.year })),
+    sources: e.sources.map((s) => ({ id: s.id, title: s.title, year: s.year, ...(s.unit ? { unit: s.unit } : {}) })),
+    comparison: analysed.comparison,
+    suggestions: analysed.suggestions.map((x) => ({ ...x, chosen: x.chosen ? toPayload(x.chosen) : null })),
   };
+}
+
+function toPayload(i: ItemInput & { url?: string | null; priceMax?: number | null }): ItemPayload {
+  return {
+    title: i.title,
+    price: i.price ?? null,
+    priceMax: i.priceMax ?? null,
+    currency: i.currency ?? null,
+    categoryPath: i.categoryPath ?? null,
+    shipFrom: i.shipFrom ?? null,
+    weightKg: i.weightKg ?? null,
+    condition: i.condition ?? null,
+    url: i.url ?? null,
+  };
+}
+
+/** Page URL without the fragment: what "hide on this page" remembers. */
+function pageKey(url: string | undefined): string {
+  return typeof url === 'string' ? url.split('#')[0]! : '';
 }
 
 function stage(e: Estimate, name: 'shipping'): { kg: number; low: number; high: number } {
@@ -46,7 +87,7 @@ function stage(e: Estimate, name: 'shipping'): { kg: number; low: number; high: 
 }
 
 /** What a choice is worth (lib/ledger/accounting), from estimates made here, never from the page. */
-export function reductionFor(msg: ContentToBackgroundRecordChoice, estimate: (i: ItemPayload) => Estimate): { reduction: Reduction; a: Estimate } {
+export function reductionFor(msg: ContentToBackgroundRecordChoice, estimate: (i: ItemInput) => Estimate): { reduction: Reduction; a: Estimate } {
   const a = estimate(msg.item);
   switch (msg.kind) {
     case 'skip':
@@ -74,18 +115,47 @@ export function createRouter(deps: RouterDeps) {
     try {
       const settings = await deps.settings.get();
       const ctx = { homeCountry: effectiveHomeCountry(settings, deps.locale) };
-      const estimate = (item: ItemPayload) => estimateItem(item, ctx);
+      const estimate = (item: ItemInput) => estimateItem(item, ctx);
       switch (msg.type) {
         case 'content-to-background:estimate': {
-          const pageUrl = typeof sender.url === 'string' ? sender.url.split('#')[0]! : '';
-          const enabled = settings.sites[msg.site] !== false && !settings.hiddenPages.includes(pageUrl);
+          const enabled = settings.sites[msg.site] !== false && !settings.hiddenPages.includes(pageKey(sender.url));
+          if (!enabled) return { ok: true, data: { enabled, badgeMode: settings.badgeMode, estimates: [] } satisfies EstimateReply };
+          const entries: PageEntry[] = msg.items.map((item, i) => ({ key: msg.keys[i] ?? item.url ?? item.title, item, estimate: estimate(item) }));
+          const ledger = await deps.ledger().catch(() => null); // estimates still work if storage fails
+          const now = deps.now();
+          const seen = ledger && msg.kind === 'product' ? await seenFor(ledger, entries, now) : [];
+          let pageUrl: URL | null = null;
+          try {
+            pageUrl = sender.url ? new URL(sender.url) : null;
+          } catch {
+            pageUrl = null;
+          }
+          const analysed = analysePage(entries, {
+            kind: msg.kind,
+            pageUrl,
+            homeCountry: ctx.homeCountry,
+            shop: SHOPS[msg.site] ?? null,
+            estimate,
+            seen,
+          });
+          await ledger?.rememberSeen(entries.map((e) => toSeen(msg.site, e)), now).catch(() => undefined);
           const data: EstimateReply = {
             enabled,
             badgeMode: settings.badgeMode,
-            estimates: enabled ? msg.items.map((item) => toReplyItem(estimate(item))) : [],
+            estimates: entries.map((e, i) => toReplyItem(e.estimate, analysed[i]!)),
           };
           return { ok: true, data };
         }
+        case 'content-to-background:undo':
+          return { ok: true, data: { undone: await (await deps.ledger()).undoChoice(msg.id) } };
+        case 'content-to-background:hide-page': {
+          const page = pageKey(sender.url);
+          if (page) await deps.settings.set({ hiddenPages: [...settings.hiddenPages.filter((p) => p !== page), page].slice(-500) });
+          return { ok: true, data: { hidden: page } };
+        }
+        case 'content-to-background:open-methodology':
+          await deps.openMethodology();
+          return { ok: true, data: null };
         case 'content-to-background:record-choice': {
           const { reduction, a } = reductionFor(msg, estimate);
           const choice: NewChoice = {

@@ -1,8 +1,9 @@
 import { render } from 'preact';
-import { Badge } from '@/components/Badge';
-import { extractPage, siteMatchPatterns, type RawItem } from '@/lib/sites';
+import { Badge, type BadgeActions, type ChoiceKind } from '@/components/Badge';
+import { PagePanel, type PanelItem } from '@/components/PagePanel';
+import { extractPage, itemKey, siteMatchPatterns, type RawItem } from '@/lib/sites';
 import { createTranslate } from '@/lib/i18n';
-import type { EstimateReply, EstimateReplyItem, ItemPayload, Reply } from '@/lib/messages';
+import type { EstimateReply, ItemPayload, Reply, SuggestionReply } from '@/lib/messages';
 
 export default defineContentScript({
   matches: siteMatchPatterns(),
@@ -12,68 +13,136 @@ export default defineContentScript({
     const locale = browser.i18n.getUILanguage();
     const seen = new Set<string>();
     const hosts: Element[] = [];
+    const summary: PanelItem[] = [];
+    let unanchored = 0;
+    let panelHost: HTMLElement | null = null;
+    let panelRoot: ShadowRoot | null = null;
+    let hidden = false;
 
-    const itemKey = (item: RawItem) => `${item.url ?? ''}|${item.title}|${item.price ?? ''}`;
+    const send = <T,>(message: unknown) => browser.runtime.sendMessage(message) as Promise<Reply<T> | undefined>;
     const payload = ({ anchor: _anchor, ...rest }: RawItem): ItemPayload => rest;
 
-    async function scan() {
-      // A User Timing measure, read by `npm run bench` (the page's timeline; costs microseconds).
+    function hidePage() {
+      hidden = true;
+      void send({ type: 'content-to-background:hide-page' });
+      teardown();
+    }
+
+    function teardown() {
+      observer.disconnect();
+      for (const host of hosts) host.remove();
+      panelHost?.remove();
+    }
+
+    function actionsFor(item: RawItem): BadgeActions {
+      return {
+        async choose(kind: ChoiceKind, suggestion?: SuggestionReply) {
+          const r = await send<{ id: string; kg: number }>({
+            type: 'content-to-background:record-choice',
+            kind,
+            item: payload(item),
+            ...(kind === 'switch' ? { chosen: suggestion?.chosen ?? null } : {}),
+          });
+          return r?.ok ? { ok: true, id: r.data.id, kg: r.data.kg } : { ok: false, error: r?.error ?? 'no answer' };
+        },
+        async undo(id) {
+          const r = await send<{ undone: boolean }>({ type: 'content-to-background:undo', id });
+          return Boolean(r?.ok && r.data.undone);
+        },
+        hidePage,
+        openMethodology: () => void send({ type: 'content-to-background:open-methodology' }),
+      };
+    }
+
+    function mount(tag: string, attrs: Record<string, string>, place: (host: HTMLElement) => void): { host: HTMLElement; root: ShadowRoot } {
+      const host = document.createElement(tag);
+      for (const [k, v] of Object.entries(attrs)) host.setAttribute(k, v);
+      // Closed root; delegatesFocus: focusing the host (assistive tools, tests) focuses its button.
+      const root = host.attachShadow({ mode: 'closed', delegatesFocus: true });
+      place(host);
+      hosts.push(host);
+      return { host, root };
+    }
+
+    function placeBadge(anchor: Element, kind: 'product' | 'search') {
+      // Next to a product title; inside a search tile (after it would break grids and lists).
+      return (host: HTMLElement) =>
+        kind === 'search' && anchor.localName !== 'a' ? anchor.append(host) : anchor.insertAdjacentElement('afterend', host);
+    }
+
+    function renderPanel() {
+      if (summary.length === 0) return;
+      if (!panelHost || !panelRoot) ({ host: panelHost, root: panelRoot } = mount('carbon-lens-panel', {}, (host) => document.body.append(host)));
+      panelHost.setAttribute('data-items', String(summary.length));
+      render(<PagePanel items={[...summary]} unanchored={unanchored} t={t} locale={locale} hidePage={hidePage} />, panelRoot);
+    }
+
+    // One read at a time; a change that arrives during a read triggers one more read after it.
+    let scanning = false;
+    let again = false;
+    function scan() {
+      if (hidden) return;
+      if (scanning) {
+        again = true;
+        return;
+      }
+      scanning = true;
+      void read().finally(() => {
+        scanning = false;
+        if (again) {
+          again = false;
+          scan();
+        }
+      });
+    }
+
+    async function read() {
       const t0 = performance.now();
       const page = extractPage(document, new URL(location.href));
       performance.measure('carbon-lens:extract', { start: t0, end: performance.now() });
       const fresh = page.items.filter((item) => !seen.has(itemKey(item)));
       if (fresh.length === 0) return;
       for (const item of fresh) seen.add(itemKey(item));
-      const reply = (await browser.runtime.sendMessage({
+      const reply = await send<EstimateReply>({
         type: 'content-to-background:estimate',
         site: page.site,
+        kind: page.kind,
+        keys: fresh.map(itemKey),
         items: fresh.map(payload),
-      })) as Reply<EstimateReply>;
-      if (!reply?.ok || !reply.data.enabled || !ctx.isValid) return;
-      fresh.forEach((item, i) => {
-        const estimate = reply.data.estimates[i];
-        if (estimate && item.anchor?.isConnected) hosts.push(mountBadge(item, estimate));
       });
+      if (!reply?.ok || !reply.data.enabled || !ctx.isValid) return;
+      const detailed = reply.data.badgeMode === 'detailed';
+      fresh.forEach((item, i) => {
+        const e = reply.data.estimates[i];
+        if (!e) return;
+        summary.push({ title: item.title, url: item.url, kg: e.kg, low: e.low, high: e.high });
+        if (!item.anchor?.isConnected) {
+          unanchored++;
+          return;
+        }
+        const attrs = { 'data-kg': String(e.kg), 'data-low': String(e.low), 'data-high': String(e.high), 'data-tier': e.tier };
+        const { root } = mount('carbon-lens-badge', attrs, placeBadge(item.anchor, page.kind));
+        render(<Badge estimate={e} t={t} locale={locale} detailed={detailed} actions={actionsFor(item)} />, root);
+      });
+      renderPanel();
+      performance.measure('carbon-lens:badges', { start: t0, end: performance.now() });
     }
 
-    function mountBadge(item: RawItem, estimate: EstimateReplyItem): Element {
-      const host = document.createElement('carbon-lens-badge');
-      host.setAttribute('data-kg', String(estimate.kg));
-      host.setAttribute('data-low', String(estimate.low));
-      host.setAttribute('data-high', String(estimate.high));
-      host.setAttribute('data-tier', estimate.tier);
-      // delegatesFocus: focusing the host (assistive tools, tests) focuses the badge button inside.
-      const root = host.attachShadow({ mode: 'closed', delegatesFocus: true });
-      item.anchor!.insertAdjacentElement('afterend', host);
-      const onSkip = async () => {
-        const r = (await browser.runtime.sendMessage({
-          type: 'content-to-background:record-choice',
-          kind: 'skip',
-          item: payload(item),
-        })) as Reply<{ kg: number }>;
-        return r?.ok ? ({ ok: true, kg: r.data.kg } as const) : ({ ok: false, error: r?.error ?? 'no answer' } as const);
-      };
-      render(<Badge estimate={estimate} t={t} locale={locale} onSkip={onSkip} />, root);
-      return host;
-    }
-
-    void scan();
-    // Infinite scroll and single-page navigation: re-read, only new items get badges.
+    // Infinite scroll and single-page navigation: re-read after DOM changes settle; only new
+    // items (by itemKey) get badges. Observe, never poll; everything ends with the context.
     let pending = false;
     const observer = new MutationObserver((records) => {
-      if (pending || records.every((r) => isOurs(r.target))) return;
+      if (pending || records.every((r) => isOurs(r.target) || [...r.addedNodes].every(isOurs))) return;
       pending = true;
       ctx.setTimeout(() => {
         pending = false;
-        void scan();
+        scan();
       }, 250);
     });
     observer.observe(document.body, { childList: true, subtree: true });
     ctx.addEventListener(window, 'wxt:locationchange', () => void scan());
-    ctx.onInvalidated(() => {
-      observer.disconnect();
-      for (const host of hosts) host.remove();
-    });
+    ctx.onInvalidated(teardown);
+    scan();
   },
 });
 

@@ -34,13 +34,28 @@ export interface DayTotal {
   high: number;
 }
 
+/** What a page said about a seen item (the message payload), to estimate it again later. */
+export interface SeenFacts {
+  title: string;
+  price: number | null;
+  priceMax?: number | null;
+  currency: string | null;
+  categoryPath: string[] | null;
+  shipFrom: string | null;
+  weightKg: number | null;
+  condition: 'new' | 'used' | 'refurbished' | null;
+  url: string | null;
+}
+
 export interface SeenItem {
-  /** url, or title|price when the page gives no url. */
+  /** lib/sites itemKey: url without tracking, or title|price when the page gives no url. */
   key: string;
   site: string;
   title: string;
   url: string | null;
+  facts: SeenFacts;
   categoryId: string;
+  tier: string;
   kg: number;
   low: number;
   high: number;

@@ -44,11 +44,12 @@ describe('background router', () => {
       settings: createSettingsStore(memoryArea()),
       locale: 'en-US',
       now: () => Date.UTC(2026, 10, 28),
+      openMethodology: async () => undefined,
     });
   });
 
   it('estimates items from a content script', async () => {
-    const reply = (await route({ type: 'content-to-background:estimate', site: 'amazon', items: [monitor] }, content)) as Reply<EstimateReply>;
+    const reply = (await route({ type: 'content-to-background:estimate', site: 'amazon', kind: 'product', keys: ['k1'], items: [monitor] }, content)) as Reply<EstimateReply>;
     expect(reply.ok).toBe(true);
     if (!reply.ok) return;
     expect(reply.data.enabled).toBe(true);
@@ -61,7 +62,7 @@ describe('background router', () => {
   });
 
   it('records a skip computed from the item, and the popup reads the total', async () => {
-    const est = (await route({ type: 'content-to-background:estimate', site: 'amazon', items: [monitor] }, content)) as Reply<EstimateReply>;
+    const est = (await route({ type: 'content-to-background:estimate', site: 'amazon', kind: 'product', keys: ['k1'], items: [monitor] }, content)) as Reply<EstimateReply>;
     const rec = (await route({ type: 'content-to-background:record-choice', kind: 'skip', item: monitor }, content)) as Reply<{ kg: number }>;
     expect(rec.ok && est.ok && rec.data.kg).toBe(est.ok && est.data.estimates[0]!.kg);
     const summary = (await route({ type: 'page-to-background:get-summary' }, popup)) as Reply<SummaryReply>;
@@ -90,7 +91,7 @@ describe('router: choices, settings, data', () => {
   beforeEach(() => {
     globalThis.indexedDB = new IDBFactory();
     ledger = openLedger();
-    route = createRouter({ extensionId: ID, extensionOrigin: ORIGIN, ledger: () => ledger, settings: createSettingsStore(memoryArea()), locale: 'vi-VN', now: () => Date.UTC(2026, 10, 28) });
+    route = createRouter({ extensionId: ID, extensionOrigin: ORIGIN, ledger: () => ledger, settings: createSettingsStore(memoryArea()), locale: 'vi-VN', now: () => Date.UTC(2026, 10, 28), openMethodology: async () => undefined });
   });
 
   it('switch credits A − B; a switch to a higher item credits nothing; second-hand credits new − used', async () => {
@@ -107,7 +108,7 @@ describe('router: choices, settings, data', () => {
 
   it('a site turned off gets no estimates', async () => {
     await route({ type: 'page-to-background:set-settings', patch: { sites: { amazon: false } } }, popup);
-    const reply = (await route({ type: 'content-to-background:estimate', site: 'amazon', items: [monitor] }, content)) as Reply<EstimateReply>;
+    const reply = (await route({ type: 'content-to-background:estimate', site: 'amazon', kind: 'product', keys: ['k1'], items: [monitor] }, content)) as Reply<EstimateReply>;
     expect(reply.ok && reply.data.enabled).toBe(false);
     expect(reply.ok && reply.data.estimates).toEqual([]);
   });

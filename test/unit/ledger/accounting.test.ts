@@ -88,7 +88,7 @@ describe('ledger totals, cap, undo, seen items', () => {
 
   it('keeps seen items bounded and for 30 days', async () => {
     const ledger = await openLedger();
-    const seen = (i: number): SeenItem => ({ key: `k${i}`, site: 'amazon', title: `s${i}`, url: null, categoryId: 'monitors', kg: i, low: i / 2, high: i * 2, lastSeen: 0 });
+    const seen = (i: number): SeenItem => ({ key: `k${i}`, site: 'amazon', title: `s${i}`, url: null, facts: { title: `s${i}`, price: i, currency: 'USD', categoryPath: null, shipFrom: null, weightKg: null, condition: null, url: null }, categoryId: 'monitors', tier: 'T4', kg: i, low: i / 2, high: i * 2, lastSeen: 0 });
     await ledger.rememberSeen([seen(1)], T0 - 40 * DAY);
     await ledger.rememberSeen([seen(2), seen(3)], T0 - DAY);
     await ledger.rememberSeen([seen(4)], T0);

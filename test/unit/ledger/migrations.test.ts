@@ -62,7 +62,7 @@ describe('migrations', () => {
           expect(r.chosenTitle).toBeNull();
         }
         // The migrated database has the new store.
-        await ledger.rememberSeen([{ key: 'k', site: 's', title: 't', url: null, categoryId: 'c', kg: 1, low: 1, high: 1, lastSeen: 0 }], 1);
+        await ledger.rememberSeen([{ key: 'k', site: 's', title: 't', url: null, facts: { title: 't', price: null, currency: null, categoryPath: null, shipFrom: null, weightKg: null, condition: null, url: null }, categoryId: 'c', tier: 'T4', kg: 1, low: 1, high: 1, lastSeen: 0 }], 1);
         ledger.close();
       }),
       { numRuns: 30 },
