@@ -120,7 +120,14 @@ export default defineContentScript({
           unanchored++;
           return;
         }
-        const attrs = { 'data-kg': String(e.kg), 'data-low': String(e.low), 'data-high': String(e.high), 'data-tier': e.tier };
+        // What the badge shows, for tests and assistive tools (the shadow root stays closed).
+        const attrs = {
+          'data-kg': String(e.kg),
+          'data-low': String(e.low),
+          'data-high': String(e.high),
+          'data-tier': e.tier,
+          'data-suggestions': String(e.suggestions.length),
+        };
         const { root } = mount('carbon-lens-badge', attrs, placeBadge(item.anchor, page.kind));
         render(<Badge estimate={e} t={t} locale={locale} detailed={detailed} actions={actionsFor(item)} />, root);
       });
