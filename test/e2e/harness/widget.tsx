@@ -1,0 +1,69 @@
+/**
+ * Accessibility harness: the real in-page components (Badge, PagePanel, their CSS) rendered in
+ * OPEN shadow roots on a plain page, so axe-core can inspect what the closed roots hide.
+ */
+import { render } from 'preact';
+import { Badge } from '../../../components/Badge';
+import { PagePanel } from '../../../components/PagePanel';
+import type { EstimateReplyItem } from '../../../lib/messages';
+import messages from '../../../public/_locales/en/messages.json';
+
+type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+const t = (key: string, ...subs: string[]) => {
+  const m = (messages as Messages)[key];
+  if (!m) return key;
+  return m.message.replace(/\$(\w+)\$/g, (_, name: string) => {
+    const n = Number(m.placeholders?.[name]?.content.slice(1));
+    return subs[n - 1] ?? '';
+  });
+};
+
+const estimate: EstimateReplyItem = {
+  kg: 12.3,
+  low: 6.1,
+  high: 25,
+  tier: 'T4',
+  categoryId: 'monitor',
+  categoryName: 'Monitors',
+  categoryMatch: { by: 'breadcrumb', keyword: 'Monitors' },
+  breakdown: [
+    { stage: 'production', kg: 9 },
+    { stage: 'shipping', kg: 2.3 },
+    { stage: 'packaging', kg: 1 },
+  ],
+  notes: ['Typical weight assumed (the page gives none).'],
+  methodVersion: '1.0.0',
+  sources: [{ id: 'epa', title: 'US EPA Supply Chain GHG Emission Factors v1.3.0', year: 2022 }],
+  comparison: 'lower',
+  suggestions: [
+    { kind: 'item', title: 'A <b>similar</b> monitor', url: 'https://www.amazon.com/dp/X', kg: 4, low: 1, high: 7, share: 0.33, chosen: null },
+    { kind: 'second_hand', title: null, url: 'https://www.amazon.com/s?k=monitor+renewed', kg: 8, low: 5, high: 11, share: 0.66, chosen: null },
+  ],
+};
+
+const ok = async () => ({ ok: true as const, id: 'x', kg: 1 });
+for (const [i, detailed] of [false, true].entries()) {
+  const host = document.createElement('span');
+  host.id = `badge-${i}`;
+  document.getElementById('tile')!.append(host);
+  render(
+    <Badge estimate={estimate} t={t} locale="en" detailed={detailed} actions={{ choose: ok, undo: async () => true, hidePage: () => undefined, openMethodology: () => undefined }} />,
+    host.attachShadow({ mode: 'open' }),
+  );
+}
+const panelHost = document.createElement('span');
+panelHost.id = 'panel';
+document.body.append(panelHost);
+render(
+  <PagePanel
+    items={[
+      { title: 'Item one', url: 'https://www.amazon.com/dp/1', kg: 3, low: 1, high: 8 },
+      { title: 'Item two', url: null, kg: 30, low: 10, high: 80 },
+    ]}
+    unanchored={1}
+    t={t}
+    locale="en"
+    hidePage={() => undefined}
+  />,
+  panelHost.attachShadow({ mode: 'open' }),
+);
