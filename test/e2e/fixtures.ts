@@ -40,14 +40,19 @@ export interface RecordedRequest {
   fromExtension: boolean;
 }
 
-export async function launchWithExtension(): Promise<BrowserContext> {
+/** Launches Chromium with the built extension; `lang` sets the browser UI language (en, vi, zh-CN). */
+export async function launchWithExtension(lang = 'en-US'): Promise<BrowserContext> {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`Built extension not found at ${EXTENSION_DIR}: run npm run build first.`);
   }
   return chromium.launchPersistentContext('', {
     executablePath: chromiumPath(),
     headless: true,
+    locale: lang,
+    // On Linux, Chromium takes its UI language (and so the extension's) from LANGUAGE.
+    env: { ...process.env, LANGUAGE: lang.replace('-', '_') },
     args: [
+      `--lang=${lang}`,
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
       '--no-sandbox',
@@ -77,6 +82,7 @@ export function realPage(file: string): ServedPage {
 }
 
 type Fixtures = {
+  lang: string;
   context: BrowserContext;
   extensionId: string;
   serviceWorker: Worker;
@@ -87,9 +93,9 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  context: async ({}, use) => {
-    const context = await launchWithExtension();
+  lang: ['en-US', { option: true }],
+  context: async ({ lang }, use) => {
+    const context = await launchWithExtension(lang);
     await use(context);
     await context.close();
   },
@@ -137,6 +143,18 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect } from '@playwright/test';
+
+/** Stops the extension's service worker (as the browser does when idle); the next message starts a new one. */
+export async function stopServiceWorker(context: BrowserContext): Promise<void> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  for (const t of targetInfos.filter((x) => x.type === 'service_worker' && x.url.startsWith('chrome-extension://'))) {
+    await cdp.send('Target.closeTarget', { targetId: t.targetId });
+  }
+  await cdp.detach();
+  await page.close();
+}
 
 function safeFrameUrl(req: import('@playwright/test').Request): string {
   try {
