@@ -11,7 +11,10 @@ export default defineContentScript({
   main(ctx) {
     const t = createTranslate((key, subs) => browser.i18n.getMessage(key as never, subs));
     const locale = browser.i18n.getUILanguage();
-    const seen = new Set<string>();
+    // An item is read once per page: by its key (url or title+price) within one location, and
+    // never twice on the same tile. Single-page navigation starts a new page (keys and summary).
+    let seen = new Set<string>();
+    const badged = new WeakSet<Element>();
     const hosts: Element[] = [];
     const summary: PanelItem[] = [];
     let unanchored = 0;
@@ -100,7 +103,7 @@ export default defineContentScript({
       const t0 = performance.now();
       const page = extractPage(document, new URL(location.href));
       performance.measure('carbon-lens:extract', { start: t0, end: performance.now() });
-      const fresh = page.items.filter((item) => !seen.has(itemKey(item)));
+      const fresh = page.items.filter((item) => !seen.has(itemKey(item)) && !(item.anchor && badged.has(item.anchor)));
       if (fresh.length === 0) return;
       for (const item of fresh) seen.add(itemKey(item));
       const reply = await send<EstimateReply>({
@@ -128,6 +131,7 @@ export default defineContentScript({
           'data-tier': e.tier,
           'data-suggestions': String(e.suggestions.length),
         };
+        badged.add(item.anchor);
         const { root } = mount('carbon-lens-badge', attrs, placeBadge(item.anchor, page.kind));
         render(<Badge estimate={e} t={t} locale={locale} detailed={detailed} actions={actionsFor(item)} />, root);
       });
@@ -147,7 +151,14 @@ export default defineContentScript({
       }, 250);
     });
     observer.observe(document.body, { childList: true, subtree: true });
-    ctx.addEventListener(window, 'wxt:locationchange', () => void scan());
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      seen = new Set();
+      summary.length = 0;
+      unanchored = 0;
+      panelHost?.remove();
+      panelHost = panelRoot = null;
+      scan();
+    });
     ctx.onInvalidated(teardown);
     scan();
   },
