@@ -65,6 +65,24 @@ export function Badge({ estimate: e, t, locale, detailed, actions }: BadgeProps)
           <strong>{t('panelTitle')}</strong>
           <span>{t('panelRange', low, high)}</span>
           {e.comparison && <span class={`cl-cmp cl-${e.comparison}`}>{t(`cmp_${e.comparison}`)}</span>}
+          <span class="cl-actions">
+            <button type="button" class="cl-action" data-action="skip" disabled={status.s === 'busy'} onClick={(ev) => act(ev, 'skip')}>
+              {t('actionSkip')}
+            </button>
+            <button type="button" class="cl-action" data-action="second_hand" disabled={status.s === 'busy'} onClick={(ev) => act(ev, 'second_hand')}>
+              {t('actionSecondHand')}
+            </button>
+          </span>
+          {status.s === 'done' && (
+            <span role="status">
+              {t('actionRecorded', f(status.kg))}{' '}
+              <button type="button" class="cl-link" onClick={undo}>
+                {t('undo')}
+              </button>
+            </span>
+          )}
+          {status.s === 'undone' && <span role="status">{t('actionUndone')}</span>}
+          {status.s === 'error' && <span role="alert">{t('actionFailed', status.message)}</span>}
           <span>{t('panelTier', t(`tier${e.tier}`))}</span>
           <Breakdown parts={e.breakdown} t={t} locale={locale} />
           <span>{t(`match_${e.categoryMatch.by}`, e.categoryName, e.categoryMatch.keyword ?? '')}</span>
@@ -104,24 +122,6 @@ export function Badge({ estimate: e, t, locale, detailed, actions }: BadgeProps)
               ))}
             </span>
           )}
-          <span class="cl-actions">
-            <button type="button" class="cl-action" data-action="skip" disabled={status.s === 'busy'} onClick={(ev) => act(ev, 'skip')}>
-              {t('actionSkip')}
-            </button>
-            <button type="button" class="cl-action" data-action="second_hand" disabled={status.s === 'busy'} onClick={(ev) => act(ev, 'second_hand')}>
-              {t('actionSecondHand')}
-            </button>
-          </span>
-          {status.s === 'done' && (
-            <span role="status">
-              {t('actionRecorded', f(status.kg))}{' '}
-              <button type="button" class="cl-link" onClick={undo}>
-                {t('undo')}
-              </button>
-            </span>
-          )}
-          {status.s === 'undone' && <span role="status">{t('actionUndone')}</span>}
-          {status.s === 'error' && <span role="alert">{t('actionFailed', status.message)}</span>}
           <span class="cl-actions">
             <button type="button" class="cl-link" onClick={trusted(actions.hidePage)}>
               {t('hidePage')}

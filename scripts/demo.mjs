@@ -43,6 +43,7 @@ const context = await chromium.launchPersistentContext('', {
   ],
 });
 await context.route('**/*', (route) => {
+  if (route.request().url().startsWith('chrome-extension://')) return route.continue(); // the extension's own pages
   const url = new URL(route.request().url());
   const file = url.origin === ORIGIN ? PAGES[url.pathname] : undefined;
   return file ? route.fulfill({ body: readFileSync(file), contentType: 'text/html; charset=utf-8' }) : route.abort('blockedbyclient');
@@ -66,7 +67,7 @@ async function show(pathname, shot) {
   await page.waitForTimeout(500);
   const shown = await badges.evaluateAll((els) =>
     els.map((el) => ({
-      title: (el.previousElementSibling?.textContent ?? el.parentElement?.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 60),
+      title: (el.closest('[itemscope]')?.querySelector('[itemprop=name]') ?? el.previousElementSibling)?.textContent?.trim().replace(/\s+/g, ' ').slice(0, 60) ?? '',
       kg: Number(el.getAttribute('data-kg')),
       low: Number(el.getAttribute('data-low')),
       high: Number(el.getAttribute('data-high')),
@@ -92,11 +93,10 @@ await show('/search', 'search.png');
 await product.bringToFront();
 const badge = product.locator('carbon-lens-badge').first();
 if (await badge.count()) {
-  await badge.focus();
-  await product.keyboard.press('Tab');
-  await product.keyboard.press('Enter');
+  await badge.focus(); // the badge's root delegates focus to its button
+  await product.keyboard.press('Enter'); // opens "why this number"
   if (headless) await product.screenshot({ path: path.join(OUT, 'product-panel.png') });
-  await product.keyboard.press('Tab');
+  await product.keyboard.press('Tab'); // "Skip this purchase"
   await product.keyboard.press('Enter');
   await product.waitForTimeout(500);
   const popup = await context.newPage();

@@ -30,10 +30,11 @@ async function recordSkipAndSwitch(page: Page) {
   const without = counts.findIndex((n) => n === 0);
   expect(withSuggestion).toBeGreaterThanOrEqual(0);
   expect(without).toBeGreaterThanOrEqual(0);
-  // Panel order: badge, "how this is estimated", then per suggestion its link and "choose this instead", then skip.
-  await actInBadge(page, withSuggestion, 3); // choose the first suggestion instead
+  // Panel order: badge, skip, second-hand, "how this is estimated", then per suggestion its link
+  // and "choose this instead".
+  await actInBadge(page, withSuggestion, 5); // choose the first suggestion instead
   await page.keyboard.press('Escape');
-  await actInBadge(page, without, 2); // skip this purchase
+  await actInBadge(page, without, 1); // skip this purchase
   return Number(await badges.nth(without).getAttribute('data-kg'));
 }
 
