@@ -2,7 +2,7 @@
 import { realManifest } from '../test/helpers/fixtures';
 import { launchWithExtension, realPage } from '../test/e2e/fixtures';
 
-export async function measureBadges(): Promise<string[]> {
+export async function measureBadges(visits = 1): Promise<string[]> {
   const out: string[] = ['## In Chromium with the built extension', ''];
   const manifest = realManifest();
   if (manifest.length === 0) return [...out, 'Skipped: no real fixtures.', ''];
@@ -13,7 +13,7 @@ export async function measureBadges(): Promise<string[]> {
     return body ? route.fulfill({ body, contentType: 'text/html' }) : route.abort('blockedbyclient');
   });
   if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
-  out.push('Time from DOMContentLoaded to the first badge (includes the content script waiting for document_idle and the round trip to the background), and the content script\'s own extraction time (User Timing `carbon-lens:extract`, first read). Median of 3 visits.');
+  out.push(`Time from DOMContentLoaded to the first badge (includes the content script waiting for document_idle and the round trip to the background), and the content script's own extraction time (User Timing \`carbon-lens:extract\`, first read). Median of ${visits} visit(s); wall-clock, so it includes any other load on the machine.`);
   out.push('');
   out.push('| page | badges | first badge after DCL (ms) | extract in page (ms) |');
   out.push('| --- | ---: | ---: | ---: |');
@@ -23,7 +23,7 @@ export async function measureBadges(): Promise<string[]> {
     const mounts: number[] = [];
     const extracts: number[] = [];
     let badges = 0;
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < visits; i++) {
       const tab = await context.newPage();
       await tab.goto(page.url, { waitUntil: 'domcontentloaded' });
       const dcl = Date.now();
@@ -44,4 +44,215 @@ export async function measureBadges(): Promise<string[]> {
   await context.close();
   out.push('');
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the extension adds to the page's main thread (issue 8, Performance budgets).
+
+import { chromium, type BrowserContext } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { chromiumPath } from '../test/e2e/fixtures';
+import { realFixturePath } from '../test/helpers/fixtures';
+
+export interface Visit {
+  ext: boolean;
+  scriptMs: number;
+  taskMs: number;
+  loadMs: number;
+  longTasks: { start: number; duration: number }[];
+  /** Long tasks overlapping a `carbon-lens:*` User Timing measure of the content script. */
+  longTasksInOurMeasures: number;
+  badges: number;
+  heapUsed?: number;
+  heapEmbedder?: number;
+}
+
+export interface PageCost {
+  file: string;
+  items: number;
+  badges: number;
+  visits: number;
+  addedScriptMs: number;
+  addedTaskMs: number;
+  longTasksWith: number;
+  longTasksWithout: number;
+  /** max(median with - median without, long tasks overlapping our measures), per visit. */
+  extensionLongTasks: number;
+  loadRatio: number;
+  heapMb?: number;
+  heapEmbedderMb?: number;
+}
+
+const median = (xs: number[]) => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const BASE_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** The baseline browser: the same Chromium and flags, without the extension. */
+async function launchWithout(): Promise<BrowserContext> {
+  return chromium.launchPersistentContext('', { executablePath: chromiumPath(), headless: true, args: BASE_ARGS });
+}
+
+const LONGTASK_OBSERVER = `(() => {
+  window.__clLongTasks = [];
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__clLongTasks.push({ start: e.startTime, duration: e.duration }); })
+      .observe({ type: 'longtask', buffered: true });
+  } catch {}
+})();`;
+
+async function prepare(context: BrowserContext, bodies: Map<string, Buffer>): Promise<void> {
+  await context.addInitScript(LONGTASK_OBSERVER);
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    const body = bodies.get(url);
+    if (body) return route.fulfill({ status: 200, body, contentType: 'text/html' });
+    if (url.startsWith('chrome-extension://')) return route.continue();
+    return route.abort('blockedbyclient');
+  });
+}
+
+/** One page at a time loads (a mutex); the 3 s settles of several pages overlap. */
+class Mutex {
+  private tail = Promise.resolve();
+  async lock(): Promise<() => void> {
+    let release!: () => void;
+    const next = new Promise<void>((r) => (release = r));
+    const prev = this.tail;
+    this.tail = prev.then(() => next);
+    await prev;
+    return release;
+  }
+}
+
+async function visit(context: BrowserContext, url: string, ext: boolean, loading: Mutex, settleMs: number, heap: boolean): Promise<Visit> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  // threadTicks: thread CPU time, not wall time, so other load on the machine inflates neither side.
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const unlock = await loading.lock();
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    await sleep(250); // the content script runs at document_idle: let it start before the next load
+  } finally {
+    unlock();
+  }
+  await sleep(settleMs);
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const metric = (n: string) => metrics.find((m) => m.name === n)?.value ?? NaN;
+  const inPage = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const ours = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('carbon-lens:')).map((m) => ({ start: m.startTime, end: m.startTime + m.duration }));
+    return {
+      loadMs: nav ? nav.loadEventEnd - nav.startTime : NaN,
+      longTasks: ((window as unknown as { __clLongTasks?: { start: number; duration: number }[] }).__clLongTasks ?? []),
+      ours,
+      badges: document.querySelectorAll('carbon-lens-badge').length,
+    };
+  });
+  const v: Visit = {
+    ext,
+    scriptMs: metric('ScriptDuration') * 1000,
+    taskMs: metric('TaskDuration') * 1000,
+    loadMs: inPage.loadMs,
+    longTasks: inPage.longTasks,
+    longTasksInOurMeasures: inPage.longTasks.filter((t) => inPage.ours.some((o) => t.start < o.end && t.start + t.duration > o.start)).length,
+    badges: inPage.badges,
+  };
+  if (heap) {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const h = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; embedderHeapUsedSize?: number };
+    v.heapUsed = h.usedSize;
+    v.heapEmbedder = h.embedderHeapUsedSize;
+  }
+  await page.close();
+  return v;
+}
+
+export interface MainThreadOptions {
+  files: string[];
+  pairs: number;
+  settleMs: number;
+  /** Pages whose heap is measured (60-item pages). */
+  heapFiles: string[];
+  /** Visits in flight at once (their loads never overlap). */
+  concurrency: number;
+  itemsOf: (file: string) => number;
+}
+
+export async function measureMainThread(opts: MainThreadOptions): Promise<PageCost[]> {
+  const manifest = realManifest();
+  const bodies = new Map<string, Buffer>();
+  for (const file of opts.files) {
+    const entry = manifest.find((e) => e.file === file)!;
+    bodies.set(entry.url, readFileSync(realFixturePath(file)));
+  }
+  const withExt = await launchWithExtension();
+  const without = await launchWithout();
+  try {
+    if (withExt.serviceWorkers().length === 0) await withExt.waitForEvent('serviceworker');
+    await prepare(withExt, bodies);
+    await prepare(without, bodies);
+    // Warm both browsers (first navigation pays process and cache start-up).
+    const warm = manifest.find((e) => e.file === opts.files[0])!.url;
+    const loading = new Mutex();
+    await visit(withExt, warm, true, loading, 500, false);
+    await visit(without, warm, false, loading, 500, false);
+
+    // Alternating visits: pair i visits with/without in alternating order, pages interleaved.
+    const jobs: { file: string; url: string; ext: boolean }[] = [];
+    for (let i = 0; i < opts.pairs; i++) {
+      for (const file of opts.files) {
+        const url = manifest.find((e) => e.file === file)!.url;
+        const order = (i + opts.files.indexOf(file)) % 2 === 0 ? [true, false] : [false, true];
+        for (const ext of order) jobs.push({ file, url, ext });
+      }
+    }
+    const visits = new Map<string, Visit[]>();
+    let next = 0;
+    let done = 0;
+    const worker = async () => {
+      while (next < jobs.length) {
+        const job = jobs[next++]!;
+        const v = await visit(job.ext ? withExt : without, job.url, job.ext, loading, opts.settleMs, opts.heapFiles.includes(job.file));
+        visits.set(job.file, [...(visits.get(job.file) ?? []), v]);
+        if (++done % 20 === 0) process.stdout.write(`  main-thread visits: ${done}/${jobs.length}\n`);
+      }
+    };
+    await Promise.all(Array.from({ length: opts.concurrency }, worker));
+
+    return opts.files.map((file) => {
+      const vs = visits.get(file) ?? [];
+      const w = vs.filter((v) => v.ext);
+      const o = vs.filter((v) => !v.ext);
+      const lw = median(w.map((v) => v.longTasks.length));
+      const lo = median(o.map((v) => v.longTasks.length));
+      const cost: PageCost = {
+        file,
+        items: opts.itemsOf(file),
+        badges: Math.max(0, ...w.map((v) => v.badges)),
+        visits: Math.min(w.length, o.length),
+        addedScriptMs: median(w.map((v) => v.scriptMs)) - median(o.map((v) => v.scriptMs)),
+        addedTaskMs: median(w.map((v) => v.taskMs)) - median(o.map((v) => v.taskMs)),
+        longTasksWith: lw,
+        longTasksWithout: lo,
+        extensionLongTasks: Math.max(0, lw - lo, median(w.map((v) => v.longTasksInOurMeasures))),
+        loadRatio: median(w.map((v) => v.loadMs)) / median(o.map((v) => v.loadMs)),
+      };
+      if (opts.heapFiles.includes(file)) {
+        cost.heapMb = (median(w.map((v) => v.heapUsed ?? NaN)) - median(o.map((v) => v.heapUsed ?? NaN))) / 1e6;
+        cost.heapEmbedderMb = (median(w.map((v) => v.heapEmbedder ?? NaN)) - median(o.map((v) => v.heapEmbedder ?? NaN))) / 1e6;
+      }
+      return cost;
+    });
+  } finally {
+    await withExt.close();
+    await without.close();
+  }
 }

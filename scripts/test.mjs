@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: build, typecheck, unit tests (vitest), end-to-end tests (Playwright), then one plain
+// `npm test`: build, typecheck, lint (ESLint security rules), Firefox build + `web-ext lint`, unit
+// tests (vitest), end-to-end tests (Playwright), then one plain
 // summary line `N passed, N failed` summing every step (CI reads this line or the exit code).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -22,6 +23,9 @@ function step(label, cmd, args) {
 
 const built = step('build (chrome)', 'npx', ['wxt', 'build']);
 step('typecheck', 'npx', ['tsc', '--noEmit']);
+step('lint', 'npx', ['eslint', 'entrypoints', 'components', 'lib', 'cli', 'collector']);
+// Firefox: build into .output/firefox-mv3 (the Chrome build stays) and `web-ext lint`: 0 errors.
+step('firefox build + web-ext lint', 'npm', ['run', '-s', 'lint:firefox']);
 
 // Unit and fixture tests.
 const vitestJson = 'test-results/vitest.json';
