@@ -10,7 +10,7 @@ import { parseSpec, SPEC_WEIGHT_EXPONENT } from './spec';
 import type { CategoryStat } from './data-schema';
 import type { Estimate, EstimateContext, ItemInput, ShipMode, Source, Stage, Tier } from './types';
 
-export const METHOD_VERSION = '1.0.0';
+export const METHOD_VERSION = '1.1.0';
 
 /**
  * Half-widths (log10) of the 80% interval where the evidence has no measured spread.

@@ -43,6 +43,12 @@ interface Phrase {
   tokens: readonly string[];
   text: string;
   keyword: string;
+  /** Keyword language (decides which word of a compound is the head noun). */
+  lang: string;
+  /** Weight in titles: 1, or WEAK for brand-like and ambiguous single words ("~" in the data). */
+  weight: number;
+  /** Department labels that only make sense in a breadcrumb ("@" in the data, e.g. "@Entertainment"). */
+  crumbOnly: boolean;
 }
 
 export interface TaxonomyIndex {
@@ -77,35 +83,135 @@ interface Token {
   cjk: boolean;
   start: number;
   end: number;
+  /** Clause number: commas, bars, brackets and " - " separate the clauses of a title. */
+  clause: number;
+}
+
+const CLAUSE_BREAK = /[,;|()[\]{}，；（）【】「」丨]|\s[-–—]\s|\s[-–—]|[-–—]\s/;
+
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+}
+
+/** Whether the text between two tokens ends a clause (ASCII fast path of CLAUSE_BREAK). */
+function breaksClause(norm: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = norm.charCodeAt(i);
+    // , ; | ( ) [ ] { }
+    if (c === 44 || c === 59 || c === 124 || c === 40 || c === 41 || c === 91 || c === 93 || c === 123 || c === 125) return true;
+    if (c === 45 && ((i > from && norm.charCodeAt(i - 1) === 32) || (i + 1 < to && norm.charCodeAt(i + 1) === 32))) return true;
+    if (c > 127) return CLAUSE_BREAK.test(norm.slice(from, to));
+  }
+  return false;
 }
 
 function tokenise(norm: string): Token[] {
   const out: Token[] = [];
+  let clause = 0;
+  let prevEnd = 0;
+  if (ASCII.test(norm)) {
+    // Most titles are ASCII: a character loop is several times faster than the Unicode regex.
+    const n = norm.length;
+    let i = 0;
+    while (i < n) {
+      while (i < n && !isAsciiWordChar(norm.charCodeAt(i))) i++;
+      if (i >= n) break;
+      const start = i;
+      while (i < n && isAsciiWordChar(norm.charCodeAt(i))) i++;
+      if (start > prevEnd && breaksClause(norm, prevEnd, start)) clause++;
+      out.push({ text: stem(norm.slice(start, i)), cjk: false, start, end: i, clause });
+      prevEnd = i;
+    }
+    return out;
+  }
   for (const m of norm.matchAll(TOKEN_RE)) {
     const start = m.index;
-    if (m[1] !== undefined) out.push({ text: m[1], cjk: true, start, end: start + m[1].length });
-    else if (m[2] !== undefined) out.push({ text: stem(m[2]), cjk: false, start, end: start + m[2].length });
+    if (start > prevEnd && breaksClause(norm, prevEnd, start)) clause++;
+    if (m[1] !== undefined) {
+      out.push({ text: m[1], cjk: true, start, end: start + m[1].length, clause });
+      prevEnd = start + m[1].length;
+    } else if (m[2] !== undefined) {
+      out.push({ text: stem(m[2]), cjk: false, start, end: start + m[2].length, clause });
+      prevEnd = start + m[2].length;
+    }
   }
   return out;
 }
 
-/** Markers after which a product names what it is *for* ("case for iPhone", "ốp lưng cho iPhone"). */
+/**
+ * Markers after which the rest of the clause says what the product is *for* ("case for iPhone",
+ * "ốp lưng cho iPhone", "适用iPhone") or what it comes *with* ("laptop with backlit keyboard").
+ */
 const FOR_WORDS = new Set(['for', 'cho', 'para', 'для', 'compatible', 'fits', 'pour', 'für']);
-const FOR_CJK = ['适用', '用于', '专用', '対応'];
+const WITH_WORDS = new Set(['with', 'con', 'kèm', 'avec', 'mit', 'including', 'includes', 'incl', 'built']);
+const FOR_CJK = ['适用', '用于', '专用', '対応', '兼容', '支持', '适配', '配套'];
+const WITH_CJK = ['附赠', '赠送', '送'];
 
-function forMarker(tokens: Token[], norm: string): number {
-  let pos = Infinity;
-  for (const t of tokens) {
-    if (!t.cjk && FOR_WORDS.has(t.text)) {
-      pos = t.end;
-      break;
-    }
-  }
-  for (const w of FOR_CJK) {
-    const i = norm.indexOf(w);
-    if (i >= 0 && i < pos) pos = i;
-  }
-  return pos;
+/** Languages whose compounds put the head noun last ("keyboard phone" is a phone). */
+const HEAD_LAST = new Set(['en', 'zh', 'ja', 'ru']);
+/** Title weights (see METHODOLOGY §2). */
+const WEAK = 0.4;
+const DEMOTE_FOR = 0.25;
+const DEMOTE_WITH = 0.35;
+const DEMOTE_SPEC = 0.15;
+const DEMOTE_MODIFIER = 0.35;
+const ROOT_IN_TITLE = 0.5;
+
+/** Categories whose words are usually a spec of something else ("8GB RAM", "512GB SSD", "12MP camera"). */
+const SPEC_PRONE = new Set(['ram', 'storage', 'usb-flash', 'pc-parts', 'camera', 'batteries', 'webcam', 'cable']);
+/** A measure or a model number right before (or a capacity right after) makes the word a spec. */
+const MEASURE_BEFORE = /\d|^(gb|tb|mb|core|quad|octa|hexa)$/;
+const CAPACITY_AFTER = /^\d+(gb|tb|g|t)$/;
+/** Words that name what something is made of when they come before another word ("Iron Wall decoration"). */
+const MATERIALS = new Set([
+  'iron', 'glass', 'paper', 'canvas', 'fabric', 'leather', 'wood', 'wooden', 'bamboo', 'steel', 'metal',
+  'silver', 'gold', 'crystal', 'ceramic', 'plastic', 'silicone', 'rubber', 'vinyl', 'denim', 'cotton',
+  'wool', 'linen', 'marble', 'stone', 'resin', 'acrylic', 'bronze', 'brass', 'copper', 'velvet', 'silk',
+]);
+/**
+ * "Cherry Blossom Scent", "Cooling Mint Scented", "草莓味", "Sugar-Free", "less sugar": the word
+ * names a scent, a flavour or an absent ingredient, not the product.
+ */
+const SCENT_AFTER = new Set(['scent', 'scented', 'flavor', 'flavour', 'flavored', 'flavoured', 'aroma', 'taste', 'fragrance', 'blossom', 'free']);
+const SCENT_BEFORE = new Set(['sabor', 'hương', 'vị', 'aroma', 'parfum', 'scent', 'less', 'no', 'low', 'zero', 'sin', 'không']);
+/** "Lemon Yellow", "Rose Gold", "柠檬黄", "咖啡色": the word names a colour. */
+const COLOURS = new Set(['red', 'yellow', 'green', 'blue', 'purple', 'pink', 'black', 'white', 'grey', 'gray', 'gold', 'silver', 'brown', 'beige', 'color', 'colour', 'colored', 'coloured']);
+const CJK_COLOUR = '色黄红绿蓝紫粉黑白灰金银';
+/**
+ * Accessories: a device named earlier in the same clause is what the accessory fits
+ * ("iPhone 15 Pro Max Case" is a case, "Samsung S24 Charger" a charger).
+ */
+const ACCESSORY = new Set(['phone-case', 'charger', 'cable', 'phone-holder', 'phone-accessories', 'backpack', 'ram', 'storage', 'batteries']);
+
+/**
+ * Ambiguous words, resolved by the rest of the text: [category id or null (drop the match), cue].
+ * The first alternative whose cue matches replaces the keyword's own category.
+ */
+const COMPUTER_CUE =
+  /\d+\s*(?:gb|tb)\b|\b(?:ram|ssd|hdd|emmc|intel|amd|ryzen|celeron|pentium|core i\d|i[3579]|windows|win ?1[01]|chromebook|macbook|processor|cpu|gpu|rtx|geforce|touchscreen|fhd|laptop|computer|computers|pc)\b|电脑|内存|固态|处理器|酷睿|锐龙|显卡|\d+g\b/;
+const PILL_CUE = /\d\s*mg\b|\b(?:capsules?|softgels?|vitamins?|supplements?|effervescent|sublingual|melatonin|chewable|dietary|sold per|pills?)\b|viên uống|片剂|药|维生素/;
+const GAME_CUE =
+  /\b(?:game|games|juego|juegos|videojuego|software|edition|edición|edizione|remastered|remaster|hits|dlc|cartridge|disc|importación|playable|soundtrack)\b|[-–]\s*(?:nintendo switch|playstation|ps[2345]|xbox)|\(\s*(?:ps[2345]|playstation \d|xbox[^)]*|nintendo switch|switch)\s*\)|ソフト|游戏|ゲーム/;
+const CONSOLE_CUE = /\b(?:console|consola|konsole|bundle|oled model|handheld)\b|主机|本体/;
+const SKIN_CUE = /\b(?:skin|face|facial|hand|body|eye|moistur\w*|lotion|spf|medicated|cosmetic|anti-aging|wrinkle)\b/;
+const TECH_CUE = /\b(?:iphone|ipad|macbook|imac|airpods|watch|ios|mac|pencil|magsafe|lightning)\b|手机|电脑|平板/;
+const AMBIGUOUS: Record<string, [string | null, (text: string) => boolean][]> = {
+  notebook: [['laptop', (t) => COMPUTER_CUE.test(t)], ['stationery-books', () => true]],
+  笔记本: [['laptop', (t) => COMPUTER_CUE.test(t)], ['stationery-books', () => true]],
+  tablet: [['health', (t) => PILL_CUE.test(t)]],
+  tableta: [['health', (t) => PILL_CUE.test(t)]],
+  cream: [['skincare', (t) => SKIN_CUE.test(t)]],
+  apple: [[null, (t) => TECH_CUE.test(t)]],
+  苹果: [[null, (t) => TECH_CUE.test(t)]],
+  peach: [[null, (t) => GAME_CUE.test(t)]],
+};
+/** Furniture for the garden or patio is its own category whatever the piece ("Patio ... Sectional Sofa"). */
+const OUTDOOR_CUE = /\b(?:patio|outdoor|garden|wicker|rattan|poolside)\b|ngoài trời|sân vườn|户外|庭院/;
+for (const k of ['sofa', 'sectional', 'couch', 'loveseat', 'chair', 'table', 'bench', 'dining set', 'armchair', 'recliner', 'ghế sofa', 'bàn ghế', '沙发', '桌椅']) {
+  AMBIGUOUS[k] = [['outdoor-furniture', (t) => OUTDOOR_CUE.test(t)]];
+}
+for (const k of ['playstation', 'playstation 4', 'playstation 5', 'ps3', 'ps4', 'ps5', 'xbox', 'nintendo switch', 'switch 2', 'nintendo']) {
+  AMBIGUOUS[k] = [['video-games', (t) => GAME_CUE.test(t) && !CONSOLE_CUE.test(t)]];
 }
 
 export function buildTaxonomyIndex(defs: readonly CategoryDef[] = CATEGORIES): TaxonomyIndex {
@@ -150,8 +256,11 @@ export function buildTaxonomyIndex(defs: readonly CategoryDef[] = CATEGORIES): T
     if (d.id === 'unknown') continue;
     const cat = byId.get(d.id)!;
     const seen = new Set<string>();
-    for (const list of Object.values(d.keywords)) {
-      for (const keyword of list ?? []) {
+    for (const [lang, list] of Object.entries(d.keywords)) {
+      for (const raw of list ?? []) {
+        const crumbOnly = raw.startsWith('@');
+        const weight = raw.startsWith('~') ? WEAK : 1;
+        const keyword = crumbOnly || weight !== 1 ? raw.slice(1) : raw;
         const norm = normalise(keyword);
         const toks = tokenise(norm);
         if (toks.length === 0) continue;
@@ -161,18 +270,23 @@ export function buildTaxonomyIndex(defs: readonly CategoryDef[] = CATEGORIES): T
         const allCjk = toks.every((t) => t.cjk);
         const allWord = toks.every((t) => !t.cjk);
         if (allWord) {
-          const p: Phrase = { cat, tokens: toks.map((t) => t.text), text: key, keyword };
-          const first = p.tokens[0]!;
-          (words.get(first) ?? words.set(first, []).get(first)!).push(p);
+          const tokens = toks.map((t) => t.text);
+          const p: Phrase = { cat, tokens, text: key, keyword, lang, weight, crumbOnly };
+          const first = tokens[0]!;
+          const list = words.get(first);
+          if (list) list.push(p);
+          else words.set(first, [p]);
         } else if (allCjk && toks.length === 1) {
           const text = toks[0]!.text;
           // A single Han character is too ambiguous inside longer words (牛 in 牛仔裤 = jeans).
           if (text.length < 2 && !SINGLE_CJK_OK.has(text)) continue;
-          const p: Phrase = { cat, tokens: [text], text, keyword };
+          const p: Phrase = { cat, tokens: [text], text, keyword, lang, weight, crumbOnly };
           const first = text[0]!;
-          (cjk.get(first) ?? cjk.set(first, []).get(first)!).push(p);
+          const list = cjk.get(first);
+          if (list) list.push(p);
+          else cjk.set(first, [p]);
         } else {
-          mixed.push({ cat, tokens: [], text: norm.replace(/\s+/g, ''), keyword });
+          mixed.push({ cat, tokens: [], text: norm.replace(/\s+/g, ''), keyword, lang, weight, crumbOnly });
         }
       }
     }
@@ -188,12 +302,40 @@ interface Hit {
   start: number;
   end: number;
   keyword: string;
+  /** Index of the first and last token (CJK hits: their run's index). */
+  first: number;
+  last: number;
+  clause: number;
+  lang: string;
+  /** Specificity x keyword weight x demotions x position; filled in by scoreHits. */
+  w: number;
 }
 
-function findHits(index: TaxonomyIndex, text: string): { hits: Hit[]; forPos: number } {
-  const norm = normalise(text);
-  const tokens = tokenise(norm);
+const isFood = (c: Category): boolean => c.material.startsWith('agb:');
+
+function isSelfOrDescendant(cat: Category, of: Category): boolean {
+  return cat.id === of.id || cat.ancestors.includes(of.id);
+}
+function related(a: Category, b: Category): boolean {
+  return isSelfOrDescendant(a, b) || isSelfOrDescendant(b, a);
+}
+
+function findHits(index: TaxonomyIndex, norm: string, tokens: Token[], crumb: boolean, context: string): Hit[] {
   const hits: Hit[] = [];
+  const push = (p: Phrase, start: number, end: number, first: number, last: number, clause: number, spec: number) => {
+    if (p.crumbOnly && !crumb) return;
+    let cat = p.cat;
+    const alts = AMBIGUOUS[p.text];
+    if (alts) {
+      for (const [id, cue] of alts) {
+        if (!cue(context)) continue;
+        if (id === null) return;
+        cat = index.byId.get(id) ?? cat;
+        break;
+      }
+    }
+    hits.push({ cat, start, end, keyword: p.keyword, first, last, clause, lang: p.lang, w: (crumb ? 1 : p.weight) * spec });
+  };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.cjk) {
@@ -203,7 +345,8 @@ function findHits(index: TaxonomyIndex, text: string): { hits: Hit[]; forPos: nu
         if (!cands) continue;
         for (const p of cands) {
           if (s.startsWith(p.text, j)) {
-            hits.push({ cat: p.cat, start: t.start + j, end: t.start + j + p.text.length, keyword: p.keyword });
+            const spec = p.text.length >= 4 ? 1.6 : p.text.length === 3 ? 1.3 : 1;
+            push(p, t.start + j, t.start + j + p.text.length, i, i, t.clause, spec);
           }
         }
       }
@@ -222,18 +365,21 @@ function findHits(index: TaxonomyIndex, text: string): { hits: Hit[]; forPos: nu
           break;
         }
       }
-      if (ok) hits.push({ cat: p.cat, start: t.start, end: tokens[i + n - 1]!.end, keyword: p.keyword });
+      if (ok) push(p, t.start, tokens[i + n - 1]!.end, i, i + n - 1, t.clause, Math.min(2, 1 + 0.5 * (n - 1)));
     }
   }
-  if (index.mixed.length > 0 && /[^\x00-\x7f]/.test(norm)) {
+  if (index.mixed.length > 0 && !ASCII.test(norm)) {
     const compact = norm.replace(/\s+/g, '');
     for (const p of index.mixed) {
       const at = compact.indexOf(p.text);
-      // Offsets in the compacted string are close enough for overlap tests on short titles.
-      if (at >= 0) hits.push({ cat: p.cat, start: at, end: at + p.text.length, keyword: p.keyword });
+      if (at < 0) continue;
+      // Offsets in the compacted string are close enough on short titles; token index by offset.
+      let ti = tokens.findIndex((t) => t.end > at);
+      if (ti < 0) ti = tokens.length - 1;
+      push(p, at, at + p.text.length, ti, ti, tokens[ti]?.clause ?? 0, 1.3);
     }
   }
-  return { hits: dropContained(hits), forPos: forMarker(tokens, norm) };
+  return dropContained(hits);
 }
 
 /** The longest phrase wins where phrases overlap inside it ("phone case" beats "phone"). */
@@ -247,23 +393,131 @@ function dropContained(hits: Hit[]): Hit[] {
   );
 }
 
-function isSelfOrDescendant(cat: Category, of: Category): boolean {
-  return cat.id === of.id || cat.ancestors.includes(of.id);
+/** Marker spans: from a "for"/"with" marker to the end of its clause. */
+function markerSpans(tokens: Token[], norm: string, words: Set<string>, cjkMarkers: string[]): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const t of tokens) {
+    if (t.cjk) {
+      for (const m of cjkMarkers) {
+        const i = t.text.indexOf(m);
+        if (i < 0) continue;
+        // Chinese titles separate phrases by spaces: the marker's scope ends at the next one.
+        const from = t.start + i + m.length;
+        const space = norm.indexOf(' ', from);
+        const end = clauseEnd(tokens, t.clause, norm.length);
+        spans.push([from, space >= 0 && space < end ? space : end]);
+      }
+    } else if (words.has(t.text)) {
+      spans.push([t.end, clauseEnd(tokens, t.clause, norm.length)]);
+    }
+  }
+  return spans;
+}
+function clauseEnd(tokens: Token[], clause: number, len: number): number {
+  for (const t of tokens) if (t.clause > clause) return t.start;
+  return len;
+}
+const inSpan = (spans: [number, number][], pos: number) => spans.some(([a, b]) => pos >= a && pos < b);
+
+/** Title weights: specificity x keyword weight x demotions x position (see METHODOLOGY §2). */
+function scoreTitleHits(hits: Hit[], tokens: Token[], norm: string): void {
+  if (hits.length === 0) return;
+  const forSpans = markerSpans(tokens, norm, FOR_WORDS, FOR_CJK);
+  const withSpans = markerSpans(tokens, norm, WITH_WORDS, WITH_CJK);
+  const marked = new Set<Hit>();
+  const specs = new Set<Hit>();
+  for (const h of hits) {
+    if (h.cat.depth === 0) h.w *= ROOT_IN_TITLE;
+    // In a dish, what comes "with" it drives the footprint ("stew with pork"): no demotion for food.
+    if (inSpan(forSpans, h.start)) h.w *= DEMOTE_FOR;
+    else if (inSpan(withSpans, h.start) && !isFood(h.cat)) h.w *= DEMOTE_WITH;
+    else continue;
+    marked.add(h);
+  }
+  for (const h of hits) {
+    const prev = h.first > 0 ? tokens[h.first - 1] : undefined;
+    const next = tokens[h.last + 1];
+    const cjkHit = tokens[h.first]?.cjk ?? false;
+    const atRunStart = !cjkHit || h.start === tokens[h.first]!.start;
+    if (SPEC_PRONE.has(h.cat.id) || h.cat.ancestors.includes('pc-parts') || h.cat.ancestors.includes('storage')) {
+      if ((prev && atRunStart && !prev.cjk && MEASURE_BEFORE.test(prev.text)) || (next && !next.cjk && CAPACITY_AFTER.test(next.text))) {
+        h.w *= DEMOTE_SPEC;
+        specs.add(h);
+      }
+    }
+    if (h.first === h.last && !cjkHit && MATERIALS.has(tokens[h.first]!.text) && next && !next.cjk && next.clause === h.clause && !/\d/.test(next.text)) {
+      h.w *= DEMOTE_MODIFIER;
+    }
+    const scented =
+      (next && next.clause === h.clause && SCENT_AFTER.has(next.text)) ||
+      (prev && prev.clause === h.clause && SCENT_BEFORE.has(prev.text)) ||
+      (cjkHit && (norm[h.end] === '味' || norm[h.end] === '香'));
+    const colour = (next && next.clause === h.clause && !next.cjk && COLOURS.has(next.text)) || (cjkHit && CJK_COLOUR.includes(norm[h.end] ?? ' '));
+    if (scented || colour) h.w *= DEMOTE_MODIFIER;
+  }
+  // Compounds: of two adjacent unrelated nouns, one is the head ("keyboard phone" = phone,
+  // "耳机放大器" = amplifier, "ốp lưng iPhone" = case); a device before its accessory fits it.
+  for (const a of hits) {
+    for (const b of hits) {
+      if (a === b || b.start < a.end || a.clause !== b.clause || related(a.cat, b.cat)) continue;
+      if (isFood(a.cat) && isFood(b.cat)) continue;
+      // A compatible device after "for"/"兼容" is not the head of the product's name.
+      if (marked.has(b) && !marked.has(a)) continue;
+      // Inside one run of Han characters the last noun is the head (入耳式智能手机通话耳机 = earphones).
+      const adjacent = b.first === a.last + 1 || (b.first === a.last && (b.start === a.end || tokens[a.first]!.cjk));
+      if (adjacent) {
+        // A material after a noun is not its head ("Wall Decoration Iron").
+        if (b.first === b.last && MATERIALS.has(tokens[b.first]!.text)) continue;
+        if (HEAD_LAST.has(a.lang)) a.w *= DEMOTE_MODIFIER;
+        else b.w *= DEMOTE_MODIFIER;
+      } else if (ACCESSORY.has(b.cat.id) && !ACCESSORY.has(a.cat.id) && !specs.has(b) && HEAD_LAST.has(b.lang) && b.first - a.last <= 6) {
+        a.w *= DEMOTE_MODIFIER;
+      }
+    }
+  }
+  // The product noun usually comes early in a title.
+  for (const h of hits) h.w /= 1 + 0.03 * h.first;
 }
 
-function bestHit(hits: Hit[], forPos: number, within: Category | null): Hit | null {
-  let best: Hit | null = null;
-  let bestScore = -Infinity;
-  const ids = new Set(hits.map((h) => h.cat.id));
+interface Ranked {
+  hit: Hit;
+  score: number;
+}
+
+/**
+ * Sums the evidence per category (strongest mention + a quarter of the others), adds half of the
+ * evidence for its ancestors ("laptop computer": computer supports laptop), and ranks.
+ */
+function rank(hits: Hit[], within: Category | null): Ranked | null {
+  if (hits.length === 0) return null;
+  const own = new Map<string, { best: Hit; max: number; sum: number }>();
   for (const h of hits) {
-    let score = h.cat.depth * 4;
-    if (h.cat.parent && ids.has(h.cat.parent)) score += 2;
-    if (h.start >= forPos) score -= 6;
-    if (within && isSelfOrDescendant(h.cat, within)) score += 100;
-    score += Math.min(h.end - h.start, 30) / 100;
-    if (score > bestScore) {
-      bestScore = score;
-      best = h;
+    const o = own.get(h.cat.id);
+    if (!o) own.set(h.cat.id, { best: h, max: h.w, sum: h.w });
+    else {
+      o.sum += h.w;
+      if (h.w > o.max) {
+        o.max = h.w;
+        o.best = h;
+      }
+    }
+  }
+  let best: Ranked | null = null;
+  for (const o of own.values()) {
+    const cat = o.best.cat;
+    if (within && !isSelfOrDescendant(cat, within)) continue;
+    let score = o.max + 0.25 * (o.sum - o.max);
+    for (const a of cat.ancestors) {
+      const up = own.get(a);
+      if (up) score += 0.5 * (up.max + 0.25 * (up.sum - up.max));
+    }
+    if (
+      !best ||
+      score > best.score + 1e-9 ||
+      (Math.abs(score - best.score) <= 1e-9 &&
+        (cat.depth > best.hit.cat.depth || (cat.depth === best.hit.cat.depth && o.best.start < best.hit.start)))
+    ) {
+      best = { hit: o.best, score };
     }
   }
   return best;
@@ -275,38 +529,55 @@ export function taxonomyIndex(): TaxonomyIndex {
   return (defaultIndex ??= buildTaxonomyIndex());
 }
 
+/** Breadcrumb roots whose sub-categories describe content, not the product (a book's genre). */
+const CONTENT_ROOTS = new Set(['books']);
+/** A title match outside a top-level breadcrumb needs this much evidence to override it. */
+const OVERRIDE_SCORE = 0.6;
+
+const rootOf = (c: Category): string => c.ancestors[0] ?? c.id;
+
 export function resolveCategory(input: ResolveInput, index: TaxonomyIndex = taxonomyIndex()): CategoryMatch {
   let crumb: Hit | null = null;
-  let crumbRank = -Infinity;
   const path = input.categoryPath ?? [];
-  for (let s = 0; s < path.length; s++) {
-    const seg = path[s];
-    if (typeof seg !== 'string' || seg.length === 0) continue;
-    const { hits } = findHits(index, seg.slice(0, 300));
-    const h = bestHit(hits, Infinity, null);
-    if (!h) continue;
-    // The last segment that names a category wins (breadcrumbs run general -> specific); within
-    // a segment the deepest match wins.
-    const rank = s * 100 + h.cat.depth;
-    if (rank > crumbRank) {
-      crumbRank = rank;
-      crumb = h;
-    }
+  const segs = path.filter((s): s is string => typeof s === 'string' && s.length > 0);
+  const context = segs.length > 0 ? normalise(segs.join(' / ').slice(0, 600)) : '';
+  for (const seg of segs) {
+    const norm = normalise(seg.slice(0, 300));
+    const hits = findHits(index, norm, tokenise(norm), true, context);
+    const r = rank(hits, null);
+    if (!r) continue;
+    // Breadcrumbs run general -> specific: the last segment that names a category wins, except
+    // that a book's genre ("Books > Computers & Technology") does not make it a computer.
+    if (crumb && CONTENT_ROOTS.has(rootOf(crumb.cat)) && rootOf(r.hit.cat) !== rootOf(crumb.cat)) continue;
+    crumb = r.hit;
   }
   const title = typeof input.title === 'string' ? input.title.slice(0, 500) : '';
-  const { hits, forPos } = findHits(index, title);
-  const t = bestHit(hits, forPos, crumb?.cat ?? null);
+  const norm = normalise(title);
+  const tokens = tokenise(norm);
+  const hits = findHits(index, norm, tokens, false, context ? `${norm} / ${context}` : norm);
+  scoreTitleHits(hits, tokens, norm);
   if (crumb) {
-    if (t && isSelfOrDescendant(t.cat, crumb.cat) && t.cat.depth > crumb.cat.depth) {
-      return { category: t.cat, by: 'title', keyword: t.keyword };
+    // The title refines within the breadcrumb's subtree...
+    const inside = rank(hits, crumb.cat);
+    if (inside && inside.hit.cat.depth > crumb.cat.depth) {
+      return { category: inside.hit.cat, by: 'title', keyword: inside.hit.keyword };
     }
-    if (t && crumb.cat.depth === 0 && t.cat.depth >= 1 && !isSelfOrDescendant(t.cat, crumb.cat)) {
-      // A top-level breadcrumb ("Home") is weak evidence next to a specific title ("jeans").
-      return { category: t.cat, by: 'title', keyword: t.keyword };
+    // ...or overrides a top-level breadcrumb ("Home") when it names something specific.
+    const any = rank(hits, null);
+    if (
+      any &&
+      crumb.cat.depth === 0 &&
+      !CONTENT_ROOTS.has(crumb.cat.id) &&
+      any.hit.cat.depth >= 1 &&
+      !isSelfOrDescendant(any.hit.cat, crumb.cat) &&
+      any.score >= OVERRIDE_SCORE
+    ) {
+      return { category: any.hit.cat, by: 'title', keyword: any.hit.keyword };
     }
     return { category: crumb.cat, by: 'breadcrumb', keyword: crumb.keyword };
   }
-  if (t) return { category: t.cat, by: 'title', keyword: t.keyword };
+  const t = rank(hits, null);
+  if (t) return { category: t.hit.cat, by: 'title', keyword: t.hit.keyword };
   return { category: index.unknown, by: 'none', keyword: null };
 }
 
