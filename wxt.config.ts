@@ -39,6 +39,8 @@ export default defineConfig({
     action: { default_title: '__MSG_extName__' },
     permissions: ['storage', 'alarms'],
     host_permissions: siteMatchPatterns(),
+    // Asked for on a user gesture only: the collector's origin when the shopper opts in to sharing.
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },

@@ -2,6 +2,8 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Translate } from '@/lib/format';
 import type { Reply } from '@/lib/messages';
 import type { Settings } from '@/lib/settings';
+import { SharingConsent, type SharingApi } from './Sharing';
+import { EPSILON, REDUCTION_BUCKETS } from '@/lib/share';
 
 export interface OptionsApi {
   getSettings: () => Promise<Reply<Settings>>;
@@ -10,6 +12,7 @@ export interface OptionsApi {
   importData: (text: string) => Promise<Reply<{ added: number; alreadyPresent: number }>>;
   deleteAll: () => Promise<Reply<unknown>>;
   download: (filename: string, text: string, mime: string) => void;
+  sharing: SharingApi;
 }
 
 export interface OptionsProps {
@@ -152,6 +155,8 @@ export function Options({ t, locale, sites, api, today }: OptionsProps) {
           </label>
         ))}
       </fieldset>
+
+      <SharingConsent t={t} locale={locale} api={api.sharing} epsilon={EPSILON} buckets={REDUCTION_BUCKETS} />
 
       <section>
         <h2>{t('optData')}</h2>

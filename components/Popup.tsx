@@ -4,6 +4,7 @@ import type { Reply, SummaryReply } from '@/lib/messages';
 import type { Amount } from '@/lib/ledger/summary';
 import { CONSUMERS_SOURCE, GOAL_SOURCE, paceThisYear, personalShareKgPerYear } from '@/lib/goal';
 import { WeekChart } from './WeekChart';
+import type { Community } from '@/lib/sharing';
 
 export interface PopupProps {
   t: Translate;
@@ -11,6 +12,35 @@ export interface PopupProps {
   load: () => Promise<Reply<SummaryReply>>;
   undo: (id: string) => Promise<Reply<unknown>>;
   openOptions: () => void;
+  /** The community total; asked for only when sharing is on (no request otherwise). */
+  community: () => Promise<Reply<Community | null>>;
+}
+
+function CommunityCard({ t, locale, enabled, load, openOptions }: { t: Translate; locale?: string; enabled: boolean; load: PopupProps['community']; openOptions: () => void }) {
+  const [c, setC] = useState<Reply<Community | null> | null>(null);
+  useEffect(() => {
+    if (enabled) load().then(setC, (err: unknown) => setC({ ok: false, error: String(err) }));
+  }, [enabled, load]);
+  const n = (x: number) => formatKg(Math.max(0, x), locale);
+  return (
+    <section class="goal" data-testid="community">
+      <h2>{t('communityTitle')}</h2>
+      {!enabled ? (
+        <p>{t('communityOff')}</p>
+      ) : c?.ok && c.data ? (
+        <p data-testid="community-total" data-kg={c.data.totalKg.estimate}>
+          {t('communityTotal', c.data.week, String(c.data.reports), n(c.data.totalKg.estimate), n(c.data.totalKg.low), n(c.data.totalKg.high))}
+        </p>
+      ) : c && !c.ok ? (
+        <p role="alert">{t('popupError', c.error)}</p>
+      ) : (
+        <p>{t('communityNone')}</p>
+      )}
+      <button type="button" class="link" onClick={openOptions}>
+        {t('communityLearn')}
+      </button>
+    </section>
+  );
 }
 
 function AmountLine({ label, amount, t, locale, testId }: { label: string; amount: Amount; t: Translate; locale?: string; testId: string }) {
@@ -23,7 +53,7 @@ function AmountLine({ label, amount, t, locale, testId }: { label: string; amoun
   );
 }
 
-export function Popup({ t, locale, load, undo, openOptions }: PopupProps) {
+export function Popup({ t, locale, load, undo, openOptions, community }: PopupProps) {
   const [state, setState] = useState<Reply<SummaryReply> | null>(null);
   const refresh = useCallback(() => {
     load().then(setState, (err: unknown) => setState({ ok: false, error: String(err) }));
@@ -99,6 +129,8 @@ export function Popup({ t, locale, load, undo, openOptions }: PopupProps) {
           {t('goalPace', formatKg(pace.projectedKg, locale), new Intl.NumberFormat(locale, { style: 'percent' }).format(pace.ratio))}
         </p>
       </section>
+
+      <CommunityCard t={t} locale={locale} enabled={settings.sharingEnabled} load={community} openOptions={openOptions} />
 
       {recent.length > 0 && (
         <section>

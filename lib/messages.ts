@@ -77,7 +77,14 @@ export const PageToBackgroundDeleteAll = z.object({ type: z.literal('page-to-bac
 export const PageToBackgroundGetSettings = z.object({ type: z.literal('page-to-background:get-settings') });
 export const PageToBackgroundSetSettings = z.object({ type: z.literal('page-to-background:set-settings'), patch: z.record(z.string(), z.unknown()) });
 
+export const PageToBackgroundGetSharing = z.object({ type: z.literal('page-to-background:get-sharing') });
+export const PageToBackgroundSetSharing = z.object({ type: z.literal('page-to-background:set-sharing'), enabled: z.boolean() });
+export const PageToBackgroundGetCommunity = z.object({ type: z.literal('page-to-background:get-community') });
+
 export const AnyMessage = z.discriminatedUnion('type', [
+  PageToBackgroundGetSharing,
+  PageToBackgroundSetSharing,
+  PageToBackgroundGetCommunity,
   ContentToBackgroundEstimate,
   ContentToBackgroundRecordChoice,
   ContentToBackgroundUndo,

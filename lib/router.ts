@@ -11,6 +11,7 @@ import { SHOPS } from './alternatives/shops';
 import { avoided, difference, type Reduction } from './ledger/accounting';
 import { toCsv } from './ledger/transfer';
 import { effectiveHomeCountry, type SettingsStore } from './settings';
+import type { Sharing } from './sharing';
 
 export interface Sender {
   id?: string;
@@ -27,6 +28,7 @@ export interface RouterDeps {
   now: () => number;
   /** Opens docs/METHODOLOGY.md as shipped in the extension (a new tab). */
   openMethodology: () => Promise<void>;
+  sharing: Pick<Sharing, 'status' | 'setEnabled' | 'community'>;
 }
 
 const RECENT_LIMIT = 10;
@@ -189,10 +191,19 @@ export function createRouter(deps: RouterDeps) {
         case 'page-to-background:delete-all':
           await (await deps.ledger()).deleteAll();
           return { ok: true, data: { deleted: true } };
+        case 'page-to-background:get-sharing':
+          return { ok: true, data: await deps.sharing.status() };
+        case 'page-to-background:set-sharing':
+          return { ok: true, data: await deps.sharing.setEnabled(msg.enabled) };
+        case 'page-to-background:get-community':
+          return { ok: true, data: await deps.sharing.community() };
         case 'page-to-background:get-settings':
           return { ok: true, data: settings };
-        case 'page-to-background:set-settings':
-          return { ok: true, data: await deps.settings.set(msg.patch as never) };
+        case 'page-to-background:set-settings': {
+          // Consent only through set-sharing (which also schedules or cancels the report).
+          const { sharingEnabled: _ignored, ...patch } = msg.patch;
+          return { ok: true, data: await deps.settings.set(patch as never) };
+        }
       }
     } catch (err) {
       return { ok: false, error: err instanceof Error ? err.message : String(err) };

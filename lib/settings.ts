@@ -14,6 +14,15 @@ export const Settings = z.object({
   badgeMode: z.enum(['compact', 'detailed']).catch('compact'),
   /** The goal card's assumption: how many consumers share the ecosystem goal. */
   goalConsumers: z.number().int().min(1_000_000).max(8_000_000_000).catch(DEFAULT_CONSUMERS),
+  /** Opt-in weekly sharing of a noised aggregate (off by default; lib/sharing.ts). */
+  sharingEnabled: z.boolean().catch(false),
+  /** Collector override (options); null: the build setting. https, or http on this machine only. */
+  collectorUrl: z
+    .string()
+    .max(500)
+    .regex(/^(https:\/\/[^\s/?#]+|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)(\/[^\s?#]*)?$/)
+    .nullable()
+    .catch(null),
   /** Pages (origin + path) where the shopper hid the badges. */
   hiddenPages: z.array(z.string().max(2000)).max(500).catch([]),
 });

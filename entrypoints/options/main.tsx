@@ -37,6 +37,18 @@ render(
       importData: (text) => send({ type: 'page-to-background:import', text }),
       deleteAll: () => send({ type: 'page-to-background:delete-all', confirm: true }),
       download,
+      sharing: {
+        getSharing: () => send({ type: 'page-to-background:get-sharing' }),
+        async optIn(collectorUrl) {
+          // The collector's origin is an optional host permission, asked on this click.
+          const origin = `${new URL(collectorUrl).origin}/*`;
+          const granted = await browser.permissions.request({ origins: [origin] }).catch(() => false);
+          if (!granted) return { ok: false, error: t('sharePermissionDenied', new URL(collectorUrl).origin) };
+          return send({ type: 'page-to-background:set-sharing', enabled: true });
+        },
+        optOut: () => send({ type: 'page-to-background:set-sharing', enabled: false }),
+        setCollectorUrl: (url) => send({ type: 'page-to-background:set-settings', patch: { collectorUrl: url } }),
+      },
     }}
   />,
   document.getElementById('app')!,

@@ -20,6 +20,7 @@ render(
     load={() => send<SummaryReply>({ type: 'page-to-background:get-summary' })}
     undo={(id) => send({ type: 'page-to-background:undo', id })}
     openOptions={() => void browser.runtime.openOptionsPage()}
+    community={() => send({ type: 'page-to-background:get-community' })}
   />,
   document.getElementById('app')!,
 );

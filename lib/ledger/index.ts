@@ -51,6 +51,8 @@ export interface Ledger {
   recordChoice(choice: NewChoice, now: number): Promise<{ record: ChoiceRecord; duplicate: boolean }>;
   undoChoice(id: string): Promise<boolean>;
   totals(): Promise<Totals>;
+  /** Credited totals of the UTC days from `fromDay` (inclusive) to `toDay` (exclusive), YYYY-MM-DD. */
+  totalsBetween(fromDay: string, toDay: string): Promise<Totals>;
   summary(now: number): Promise<Summary>;
   recentChoices(limit: number): Promise<ChoiceRecord[]>;
   rememberSeen(items: SeenItem[], now: number): Promise<void>;
@@ -136,6 +138,15 @@ export async function openLedger(): Promise<Ledger> {
     totals: () =>
       guard('Reading the totals', async () => {
         const days = await db.getAll('dayTotals');
+        return days.reduce<Totals>(
+          (acc, d) => ({ choices: acc.choices + d.choices, kg: acc.kg + d.kg, low: acc.low + d.low, high: acc.high + d.high }),
+          { choices: 0, kg: 0, low: 0, high: 0 },
+        );
+      }),
+
+    totalsBetween: (fromDay, toDay) =>
+      guard('Reading the totals', async () => {
+        const days = await db.getAll('dayTotals', IDBKeyRange.bound(fromDay, toDay, false, true));
         return days.reduce<Totals>(
           (acc, d) => ({ choices: acc.choices + d.choices, kg: acc.kg + d.kg, low: acc.low + d.low, high: acc.high + d.high }),
           { choices: 0, kg: 0, low: 0, high: 0 },

@@ -89,6 +89,8 @@ type Fixtures = {
   requests: RecordedRequest[];
   /** Serve these pages at their URLs; everything else is aborted (and recorded). */
   serve: (pages: ServedPage[]) => Promise<void>;
+  /** Let requests to this origin through (a local test server, e.g. the collector). */
+  allowOrigin: (origin: string) => void;
   openPopup: () => Promise<Page>;
 };
 
@@ -102,6 +104,8 @@ export const test = base.extend<Fixtures>({
   requests: async ({ context }, use) => {
     const log: RecordedRequest[] = [];
     const served = new Map<string, ServedPage>();
+    const allowed = new Set<string>();
+    (context as unknown as { __allowed: Set<string> }).__allowed = allowed;
     await context.route('**/*', async (route) => {
       const req = route.request();
       const page = served.get(req.url());
@@ -114,6 +118,7 @@ export const test = base.extend<Fixtures>({
       });
       if (page) await route.fulfill({ status: 200, body: page.body, contentType: page.contentType });
       else if (req.url().startsWith('chrome-extension://')) await route.continue(); // the extension's own files
+      else if (allowed.has(new URL(req.url()).origin)) await route.continue();
       else await route.abort('blockedbyclient');
     });
     (context as unknown as { __served: Map<string, ServedPage> }).__served = served;
@@ -125,6 +130,11 @@ export const test = base.extend<Fixtures>({
     await use(async (pages) => {
       for (const p of pages) served.set(p.url, p);
     });
+  },
+  allowOrigin: async ({ context, requests }, use) => {
+    void requests;
+    const allowed = (context as unknown as { __allowed: Set<string> }).__allowed;
+    await use((origin) => void allowed.add(origin));
   },
   serviceWorker: async ({ context }, use) => {
     const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -23,6 +23,12 @@ const monitor: ItemPayload = {
   url: 'https://www.amazon.com/dp/B07SRDX1Z1',
 };
 
+const noSharing = {
+  status: async () => ({ enabled: false, collectorUrl: 'http://127.0.0.1:8787', pending: null, lastSent: null }),
+  setEnabled: async () => ({ enabled: false, collectorUrl: 'http://127.0.0.1:8787', pending: null, lastSent: null }),
+  community: async () => null,
+};
+
 function memoryArea() {
   const data = new Map<string, unknown>();
   return {
@@ -45,6 +51,7 @@ describe('background router', () => {
       locale: 'en-US',
       now: () => Date.UTC(2026, 10, 28),
       openMethodology: async () => undefined,
+      sharing: noSharing,
     });
   });
 
@@ -91,7 +98,7 @@ describe('router: choices, settings, data', () => {
   beforeEach(() => {
     globalThis.indexedDB = new IDBFactory();
     ledger = openLedger();
-    route = createRouter({ extensionId: ID, extensionOrigin: ORIGIN, ledger: () => ledger, settings: createSettingsStore(memoryArea()), locale: 'vi-VN', now: () => Date.UTC(2026, 10, 28), openMethodology: async () => undefined });
+    route = createRouter({ extensionId: ID, extensionOrigin: ORIGIN, ledger: () => ledger, settings: createSettingsStore(memoryArea()), locale: 'vi-VN', now: () => Date.UTC(2026, 10, 28), openMethodology: async () => undefined, sharing: noSharing });
   });
 
   it('switch credits A − B; a switch to a higher item credits nothing; second-hand credits new − used', async () => {

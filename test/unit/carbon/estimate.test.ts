@@ -105,21 +105,6 @@ describe('tiers and stages', () => {
     expect(e.categoryMatch?.by).toBe('none');
     expect(e.high / e.low).toBeGreaterThan(10);
   });
-
-  it('is fast: well over 100k items/s', () => {
-    const items: ItemInput[] = [
-      { title: 'Sceptre 32-inch Curved Monitor', price: 260, currency: 'USD' },
-      { title: 'Tã quần Bobby size L 40 miếng', price: 305000, currency: 'VND', shipFrom: 'VN' },
-      { title: '男士纯棉T恤短袖', price: 59, currency: 'CNY', shipFrom: 'CN' },
-      { title: 'Beef, minced steak, 20% fat, cooked', categoryPath: ['Food', 'viandes cuites'], weightKg: 1 },
-    ];
-    for (let i = 0; i < 2000; i++) estimateItem(items[i % 4]!, US);
-    const n = 20000;
-    const t = performance.now();
-    for (let i = 0; i < n; i++) estimateItem(items[i % 4]!, US);
-    const perSec = n / ((performance.now() - t) / 1000);
-    expect(perSec).toBeGreaterThan(30000); // CI-safe floor; the bench runner measures the real rate
-  });
 });
 
 describe('never NaN, zero or negative', () => {
