@@ -1,12 +1,12 @@
-import type { PageItems, RawItem, SiteAdapter } from './types';
+import type { RawItem, SiteAdapter } from './types';
 import { type Json, assignedJson, at, inlineScripts, isObject, str } from './embedded';
 import { parsePrice } from './price';
 import { countryToIso2 } from './facts';
-import { readProduct, specPairs } from './product';
-import { type TileSpec, readTiles } from './tiles';
+import { specPairs } from './product';
+import type { TileSpec } from './tiles';
 import { absUrl } from './dom';
 import { emptyItem } from './types';
-import { extractGeneric } from './generic';
+import { site } from './site';
 
 // Evidence: alibaba-product-1 (2026 fragment): [data-module-name=module_title] h1, module_price .price-item
 // tiers (first tier = MOQ price), module_breadcrumbNew, module_attribute ("Place of Origin").
@@ -42,8 +42,7 @@ function offerList(doc: Document, url: URL): RawItem[] {
       const title = str(at(o, 'information', 'puretitle')) ?? str(at(o, 'information', 'title'));
       if (!isObject(o) || !title) continue;
       const item = emptyItem(title.replace(/<[^>]*>/g, ''));
-      const p = parsePrice(str(at(o, 'tradePrice', 'price')) ?? str(at(o, 'promotionPrice', 'price')), url.hostname, null);
-      if (p) Object.assign(item, { price: p.price, priceMax: p.priceMax, currency: p.currency });
+      Object.assign(item, parsePrice(str(at(o, 'tradePrice', 'price')) ?? str(at(o, 'promotionPrice', 'price')), url.hostname, null));
       item.url = absUrl(str(at(o, 'information', 'productUrl')) ?? str(at(o, 'information', 'detailUrl')), url);
       item.shipFrom = countryToIso2(str(at(o, 'supplier', 'supplierCountry', 'code')) ?? str(at(o, 'supplier', 'countryCode')));
       items.push(item);
@@ -53,28 +52,18 @@ function offerList(doc: Document, url: URL): RawItem[] {
   return [];
 }
 
-export const alibaba: SiteAdapter = {
+export const alibaba: SiteAdapter = site({
   id: 'alibaba',
   name: 'Alibaba.com',
-  matches: ['*://*.alibaba.com/*'],
-  handles: (url) => /(^|\.)alibaba\.com$/.test(url.hostname),
-  extract(doc: Document, url: URL): PageItems | null {
-    if (!/product-detail|\/product\//.test(url.pathname)) {
-      // Rendered tiles are what the shopper sees (prices in their currency); the embedded
-      // offer list covers pages whose tiles are all rendered later by script.
-      const tiles = readTiles(doc, SEARCH, url, null);
-      if (tiles.length) return { kind: 'search', items: tiles };
-      const offers = offerList(doc, url);
-      if (offers.length) return { kind: 'search', items: offers };
-      const generic = extractGeneric(doc, url);
-      if (generic?.kind === 'search') return generic;
-    }
-    const item = readProduct(doc, url, PRODUCT, null);
-    if (!item) return null;
-    if (!item.shipFrom) {
-      const origin = specPairs(doc, PRODUCT.specRows).find(([k]) => /place of origin|origin/i.test(k));
-      item.shipFrom = countryToIso2(origin?.[1]);
-    }
-    return { kind: 'product', items: [item] };
+  domains: ['alibaba.com'],
+  product: /product-detail|\/product\//,
+  currency: null,
+  // Rendered tiles are what the shopper sees (prices in their currency); the embedded
+  // offer list covers pages whose tiles are all rendered later by script.
+  search: SEARCH,
+  more: offerList,
+  page: PRODUCT,
+  fix: (item, doc) => {
+    item.shipFrom ??= countryToIso2(specPairs(doc, PRODUCT.specRows).find(([k]) => /origin/i.test(k))?.[1]);
   },
-};
+});

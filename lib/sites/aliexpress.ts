@@ -7,6 +7,7 @@ import { canonical, fillFrom, readProduct } from './product';
 import { type TileSpec, readTiles } from './tiles';
 import { extractGeneric } from './generic';
 import { itemsFromStates } from './state';
+import { hosts } from './site';
 
 // Evidence: aliexpress-product-1 (2020, he.aliexpress.com): h1.product-title-text, .product-price-value,
 // window.runParams = { data: { titleModule, priceModule, crossLinkModule, commonModule } }.
@@ -52,10 +53,7 @@ function fromRunParams(data: Json | undefined, url: URL): RawItem | null {
   const max = structuredPrice(at(high, 'value'));
   item.priceMax = item.price !== null && max !== null && max > item.price ? max : null;
   item.currency = normaliseCurrency(at(low, 'currency') ?? at(data, 'commonModule', 'currencyCode'), url.hostname);
-  if (item.price === null) {
-    const p = parsePrice(str(at(pm, 'formatedActivityPrice')) ?? str(at(pm, 'formatedPrice')), url.hostname, null);
-    if (p) Object.assign(item, { price: p.price, priceMax: p.priceMax, currency: p.currency });
-  }
+  if (item.price === null) Object.assign(item, parsePrice(str(at(pm, 'formatedActivityPrice')) ?? str(at(pm, 'formatedPrice')), url.hostname, null));
   const crumbs = at(data, 'crossLinkModule', 'breadCrumbPathList');
   if (Array.isArray(crumbs)) {
     // The first two entries are "Home" and "All categories".
@@ -70,8 +68,7 @@ export const aliexpress: SiteAdapter = {
   id: 'aliexpress',
   name: 'AliExpress',
   // Language subdomains (he., es., pt., fr., ...) plus the Russian and US sites.
-  matches: ['*://*.aliexpress.com/*', '*://*.aliexpress.ru/*', '*://*.aliexpress.us/*'],
-  handles: (url) => /(^|\.)aliexpress\.(com|ru|us)$/.test(url.hostname),
+  ...hosts(['aliexpress.com', 'aliexpress.ru', 'aliexpress.us']),
   extract(doc: Document, url: URL): PageItems | null {
     if (/\/item\//.test(url.pathname)) {
       const state = fromRunParams(runParamsData(doc), url);

@@ -1,13 +1,10 @@
-import type { PageItems, SiteAdapter } from './types';
-import { hostCurrency } from './price';
-import { readProduct } from './product';
-import { type TileSpec, readTiles } from './tiles';
-import { extractGeneric } from './generic';
+import type { SiteAdapter } from './types';
+import type { TileSpec } from './tiles';
 import { unwrapRedirect } from './dom';
+import { site } from './site';
 
 /** Every Amazon marketplace named in issue 3. */
 const TLDS = ['com', 'ca', 'com.mx', 'com.br', 'co.uk', 'de', 'fr', 'it', 'es', 'nl', 'se', 'pl', 'com.tr', 'in', 'co.jp', 'sg', 'com.au', 'ae', 'sa', 'eg', 'com.be', 'ie'];
-const HOSTS = TLDS.map((t) => `amazon.${t}`);
 
 // Evidence: amazon-product-1/2 (2026): #productTitle, .priceToPay .a-offscreen, #wayfinding-breadcrumbs,
 // spec tables; amazon-product-4 (2016 book): span.offer-price, "Shipping Weight" in #detail-bullets.
@@ -57,22 +54,15 @@ const SEARCH: TileSpec = {
   titleNoise: SPONSORED,
 };
 
-export const amazon: SiteAdapter = {
+export const amazon: SiteAdapter = site({
   id: 'amazon',
   name: 'Amazon',
-  matches: HOSTS.map((h) => `*://*.${h}/*`),
-  handles: (url) => HOSTS.some((h) => url.hostname === h || url.hostname.endsWith(`.${h}`)),
-  extract(doc: Document, url: URL): PageItems | null {
-    const currency = hostCurrency(url.hostname);
-    const isProduct = /\/(dp|gp\/product|gp\/aw\/d|d)\//.test(url.pathname) || !!doc.getElementById('productTitle');
-    if (!isProduct) {
-      const tiles = readTiles(doc, SEARCH, url, currency).filter((t) => t.title.length > 3);
-      for (const t of tiles) t.url = unwrapRedirect(t.url);
-      if (tiles.length) return { kind: 'search', items: tiles };
-      const generic = extractGeneric(doc, url);
-      if (generic?.kind === 'search') return generic;
-    }
-    const item = readProduct(doc, url, PRODUCT, currency);
-    return item ? { kind: 'product', items: [item] } : null;
+  domains: TLDS.map((t) => `amazon.${t}`),
+  product: (url, doc) => /\/(dp|gp\/product|gp\/aw\/d|d)\//.test(url.pathname) || !!doc.getElementById('productTitle'),
+  search: SEARCH,
+  tile: (t) => {
+    t.url = unwrapRedirect(t.url);
+    return t.title.length > 3;
   },
-};
+  page: PRODUCT,
+});

@@ -1,5 +1,13 @@
 /** Small DOM helpers shared by the adapters: pure reads that work in Chromium and linkedom. */
 
+/** A compact lookup table: "A:x,y|B:z" -> [["x", "A"], ["y", "A"], ["z", "B"]], in order. */
+export function table(s: string): [string, string][] {
+  return s.split('|').flatMap((g) => {
+    const [code, keys] = g.split(':') as [string, string];
+    return keys.split(',').map((k): [string, string] => [k, code]);
+  });
+}
+
 /** Collapses whitespace (incl. NBSP) and trims; null for empty. */
 export function clean(s: string | null | undefined): string | null {
   if (typeof s !== 'string') return null;

@@ -1,13 +1,10 @@
-import type { PageItems, RawItem, SiteAdapter } from './types';
-import { hostCurrency } from './price';
-import { countryToIso2, parseCondition } from './facts';
-import { readProduct } from './product';
-import { type TileSpec, readTiles } from './tiles';
-import { safeQueryAll, text } from './dom';
-import { extractGeneric } from './generic';
+import type { SiteAdapter } from './types';
+import { labelledCountry, parseCondition } from './facts';
+import type { TileSpec } from './tiles';
+import { text } from './dom';
+import { site } from './site';
 
 const TLDS = ['com', 'ca', 'co.uk', 'com.au', 'de', 'fr', 'it', 'es', 'nl', 'at', 'be', 'ch', 'ie', 'pl', 'com.sg', 'com.my', 'ph', 'com.hk', 'in', 'com.tw', 'vn'];
-const HOSTS = TLDS.map((t) => `ebay.${t}`);
 
 // Evidence: ebay-product-1 (2016): h1#itemTitle ("Details about" hidden prefix), #prcIsum + microdata,
 // [itemprop=availableAtOrFrom]; ebay-product-3 (2026 /p/): .x-item-title__mainTitle, .x-price-primary, JSON-LD.
@@ -31,38 +28,20 @@ const SEARCH: TileSpec = {
   titleNoise: /^(New Listing|Nuevo anuncio|Neues Angebot)\s*|\s*Opens in a new window or tab$/i,
 };
 
-/** "Located in China" / "from China" lines of s-card tiles. */
-function tileLocation(tile: Element): string | null {
-  for (const el of safeQueryAll(tile, '.su-styled-text, .s-item__location, span')) {
-    const t = text(el);
-    if (t && /^(located in|from|aus|de|da|desde)\s/i.test(t) && t.length < 60) return countryToIso2(t.replace(/^(aus|de|da|desde)\s/i, ''));
-  }
-  return null;
-}
-
-export const ebay: SiteAdapter = {
+export const ebay: SiteAdapter = site({
   id: 'ebay',
   name: 'eBay',
-  matches: HOSTS.map((h) => `*://*.${h}/*`),
-  handles: (url) => HOSTS.some((h) => url.hostname === h || url.hostname.endsWith(`.${h}`)),
-  extract(doc: Document, url: URL): PageItems | null {
-    const currency = hostCurrency(url.hostname);
-    if (!/^\/(itm|p)\//.test(url.pathname)) {
-      const tiles: RawItem[] = readTiles(doc, SEARCH, url, currency).filter(
-        // Hidden "Shop on eBay" template tiles carry no real listing.
-        (t) => !/^shop on ebay$/i.test(t.title) && t.price !== null,
-      );
-      for (const t of tiles) {
-        if (t.anchor) t.shipFrom ??= tileLocation(t.anchor);
-        t.condition ??= null;
-      }
-      if (tiles.length) return { kind: 'search', items: tiles };
-      const generic = extractGeneric(doc, url);
-      if (generic?.kind === 'search') return generic;
-    }
-    const item = readProduct(doc, url, PRODUCT, currency);
-    if (!item) return null;
-    item.condition ??= parseCondition(text(doc.querySelector('[data-testid="x-item-condition"]')));
-    return { kind: 'product', items: [item] };
+  domains: TLDS.map((t) => `ebay.${t}`),
+  product: /^\/(itm|p)\//,
+  search: SEARCH,
+  tile: (t) => {
+    // "Located in China" / "from China" lines of s-card tiles.
+    t.shipFrom ??= labelledCountry(t.anchor!, '.su-styled-text, .s-item__location, span', /^(located in|from|aus|de|da|desde)\s/i);
+    // Hidden "Shop on eBay" template tiles carry no real listing.
+    return !/^shop on ebay$/i.test(t.title) && t.price !== null;
   },
-};
+  page: PRODUCT,
+  fix: (item, doc) => {
+    item.condition ??= parseCondition(text(doc.querySelector('[data-testid="x-item-condition"]')));
+  },
+});

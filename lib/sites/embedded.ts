@@ -158,11 +158,9 @@ export function jsonLdObjects(doc: Document): JsonObject[] {
   return out;
 }
 
-/** Whether a schema.org object has the type (matching "Product" and "http://schema.org/Product"). */
-export function hasType(o: JsonObject, type: string): boolean {
-  const t = o['@type'];
-  const test = (x: Json): boolean => typeof x === 'string' && (x === type || x.endsWith('/' + type));
-  return Array.isArray(t) ? t.some(test) : t !== undefined && test(t);
+/** Whether a schema.org object has a type ("Product" or "A|B"; matching "http://schema.org/Product" too). */
+export function hasType(o: JsonObject, types: string): boolean {
+  return [o['@type']].flat().some((x) => typeof x === 'string' && types.split('|').some((t) => x === t || x.endsWith('/' + t)));
 }
 
 /** Reads a path like "props.pageProps.initialData" without throwing. */

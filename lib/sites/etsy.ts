@@ -1,9 +1,7 @@
-import type { PageItems, SiteAdapter } from './types';
-import { countryToIso2 } from './facts';
-import { readProduct } from './product';
-import { type TileSpec, readTiles } from './tiles';
-import { safeQueryAll, text } from './dom';
-import { extractGeneric } from './generic';
+import type { SiteAdapter } from './types';
+import { labelledCountry } from './facts';
+import type { TileSpec } from './tiles';
+import { site } from './site';
 
 // Etsy prices in the shopper's currency whatever the domain, so no host currency: symbols and JSON-LD decide.
 // Evidence: etsy-product-2 (2026): h1, [data-buy-box-region=price] "Price: €40.63+", JSON-LD Product with
@@ -20,31 +18,19 @@ const SEARCH: TileSpec = {
   url: ['a.listing-link@href', 'a[href*="/listing/"]@href', 'a@href'],
 };
 
-function shipsFromText(doc: Document): string | null {
-  for (const el of safeQueryAll(doc, '[data-shipping-variant-div] p, #shipping-variant-div p, .wt-text-body-01, p, span')) {
-    const t = text(el);
-    if (t && t.length < 60 && /^(ships from|dispatched from|sent from|envío desde|versand aus|expédié depuis)\s/i.test(t)) {
-      return countryToIso2(t.replace(/^\S+\s\S+\s/, ''));
-    }
-  }
-  return null;
-}
-
-export const etsy: SiteAdapter = {
+export const etsy: SiteAdapter = site({
   id: 'etsy',
   name: 'Etsy',
-  matches: ['*://*.etsy.com/*'],
-  handles: (url) => /(^|\.)etsy\.com$/.test(url.hostname),
-  extract(doc: Document, url: URL): PageItems | null {
-    if (!/\/listing\//.test(url.pathname)) {
-      const tiles = readTiles(doc, SEARCH, url, null);
-      if (tiles.length) return { kind: 'search', items: tiles };
-      const generic = extractGeneric(doc, url);
-      if (generic?.kind === 'search') return generic;
-    }
-    const item = readProduct(doc, url, PRODUCT, null);
-    if (!item) return null;
-    item.shipFrom ??= shipsFromText(doc);
-    return { kind: 'product', items: [item] };
+  domains: ['etsy.com'],
+  product: /\/listing\//,
+  currency: null,
+  search: SEARCH,
+  page: PRODUCT,
+  fix: (item, doc) => {
+    item.shipFrom ??= labelledCountry(
+      doc,
+      '.wt-text-body-01, p, span',
+      /^(ships from|dispatched from|sent from|envío desde|versand aus|expédié depuis)\s/i,
+    );
   },
-};
+});

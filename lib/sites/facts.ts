@@ -1,30 +1,27 @@
 /** Weight, ship-from country and condition, read from the words pages use for them. */
 import type { Condition } from './types';
+import { safeQueryAll, table, text } from './dom';
+import { hostCurrency } from './price';
 
-const WEIGHT_UNITS: readonly [RegExp, number][] = [
-  [/^(kg|kgs|kilo|kilos|kilogram|kilograms|kilogramm|kilogramos|kilogrammes?|公斤|千克)$/i, 1],
-  [/^(g|gr|grs|gram|grams|gramm|gramos|grammes?|克)$/i, 0.001],
-  [/^(mg|milligrams?)$/i, 0.000001],
-  [/^(lb|lbs|pound|pounds)$/i, 0.45359237],
-  [/^(oz|ounce|ounces)$/i, 0.028349523125],
-  [/^斤$/, 0.5],
+/** Weight units by factor to kg; each alternative is one capture group of WEIGHT_RE, longest spelling first. */
+const UNITS: readonly [number, string][] = [
+  [1, 'kilograms?|kilogramm|kilogramos|kilogrammes?|kilos?|kgs?|公斤|千克'],
+  [0.000001, 'milligrams?|mg'],
+  [0.001, 'grams?|gramm|gramos|grammes?|grs?|g|克'],
+  [0.45359237, 'pounds?|lbs?'],
+  [0.028349523125, 'ounces?|oz'],
+  [0.5, '斤'],
 ];
 
-const WEIGHT_RE =
-  /(\d+(?:[.,]\d+)?)\s*(kilograms?|kilogramm|kilogramos|kilogrammes?|kilos?|kgs?|milligrams?|mg|grams?|gramm|gramos|grammes?|grs?|g|pounds?|lbs?|ounces?|oz|公斤|千克|克|斤)(?![a-z])/i;
+const WEIGHT_RE = new RegExp(`(\\d+(?:[.,]\\d+)?)\\s*((${UNITS.map(([, u]) => u).join(')|(')}))(?![a-z])`, 'gi');
 
 /** "15 pounds" -> 6.80, "332 Grams" -> 0.332, "12 ounces" -> 0.34, "1,2 kg" -> 1.2. Null when unstated. */
 export function parseWeightKg(text: string | null | undefined): number | null {
   if (typeof text !== 'string') return null;
-  const re = new RegExp(WEIGHT_RE.source, 'gi');
-  const t = text.length > 300 ? text.slice(0, 300) : text;
-  for (const m of t.matchAll(re)) {
+  for (const m of text.slice(0, 300).matchAll(WEIGHT_RE)) {
     // A bare capital "G" is a generation or gigabyte ("4G LTE", "16G"), not grams.
     if (m[2] === 'G') continue;
-    const n = Number(m[1]!.replace(',', '.'));
-    const unit = WEIGHT_UNITS.find(([u]) => u.test(m[2]!));
-    if (!unit || !Number.isFinite(n) || n <= 0) return null;
-    const kg = n * unit[1];
+    const kg = Number(m[1]!.replace(',', '.')) * UNITS[m.slice(3).findIndex(Boolean)]![0];
     // Nothing sold online weighs more than a few tonnes; bigger numbers are misreads.
     return kg > 0 && kg < 50_000 ? Math.round(kg * 1e6) / 1e6 : null;
   }
@@ -34,25 +31,23 @@ export function parseWeightKg(text: string | null | undefined): number | null {
 /** Labels of spec-table rows that state a weight (shipping weight is still a weight). */
 export const WEIGHT_LABEL = /(item|product|package|shipping|net|unit)?\s*(weight|poids|gewicht|peso|peso del producto|trọng lượng|khối lượng|重量|毛重|净重)/i;
 
-// Names (English, local and Vietnamese/Chinese where cheap) -> ISO 3166-1 alpha-2.
-const COUNTRY_NAMES: Record<string, string> = {
-  'united states': 'US', 'united states of america': 'US', usa: 'US', 'u.s.a.': 'US', us: 'US', america: 'US', 'hoa kỳ': 'US', mỹ: 'US', 美国: 'US',
-  china: 'CN', 'china mainland': 'CN', 'mainland china': 'CN', "people's republic of china": 'CN', 'trung quốc': 'CN', 中国: 'CN', 中国大陆: 'CN',
-  'hong kong': 'HK', 'hong kong sar': 'HK', 香港: 'HK', taiwan: 'TW', 台湾: 'TW', 'đài loan': 'TW', macau: 'MO',
-  japan: 'JP', 'nhật bản': 'JP', 日本: 'JP', korea: 'KR', 'south korea': 'KR', 'hàn quốc': 'KR', 韩国: 'KR',
-  vietnam: 'VN', 'viet nam': 'VN', 'việt nam': 'VN', 越南: 'VN', philippines: 'PH', indonesia: 'ID', thailand: 'TH', 'thái lan': 'TH',
-  malaysia: 'MY', singapore: 'SG', cambodia: 'KH', laos: 'LA', myanmar: 'MM', india: 'IN', 印度: 'IN', bangladesh: 'BD', pakistan: 'PK', 'sri lanka': 'LK',
-  'united kingdom': 'GB', uk: 'GB', 'great britain': 'GB', england: 'GB', scotland: 'GB', wales: 'GB', 英国: 'GB',
-  germany: 'DE', deutschland: 'DE', đức: 'DE', 德国: 'DE', france: 'FR', pháp: 'FR', 法国: 'FR', italy: 'IT', italia: 'IT', spain: 'ES', españa: 'ES',
-  portugal: 'PT', netherlands: 'NL', 'the netherlands': 'NL', belgium: 'BE', austria: 'AT', switzerland: 'CH', ireland: 'IE', sweden: 'SE', norway: 'NO',
-  denmark: 'DK', finland: 'FI', poland: 'PL', polska: 'PL', 'czech republic': 'CZ', czechia: 'CZ', hungary: 'HU', romania: 'RO', greece: 'GR', ukraine: 'UA',
-  russia: 'RU', 'russian federation': 'RU', turkey: 'TR', türkiye: 'TR', turkiye: 'TR', 'thổ nhĩ kỳ': 'TR', israel: 'IL', 'united arab emirates': 'AE', uae: 'AE',
-  'saudi arabia': 'SA', egypt: 'EG', 'south africa': 'ZA', nigeria: 'NG', kenya: 'KE', ghana: 'GH', morocco: 'MA',
-  canada: 'CA', mexico: 'MX', méxico: 'MX', brazil: 'BR', brasil: 'BR', argentina: 'AR', chile: 'CL', colombia: 'CO', peru: 'PE',
-  australia: 'AU', úc: 'AU', 澳大利亚: 'AU', 'new zealand': 'NZ',
-};
+// Names (English, local and Vietnamese/Chinese where cheap) -> ISO 3166-1 alpha-2, as "ISO:name,name|...".
+const COUNTRIES =
+  "US:united states,united states of america,usa,u.s.a.,us,america,hoa kỳ,mỹ,美国|" +
+  "CN:china,china mainland,mainland china,people's republic of china,trung quốc,中国,中国大陆|" +
+  "HK:hong kong,hong kong sar,香港|TW:taiwan,台湾,đài loan|MO:macau|JP:japan,nhật bản,日本|" +
+  "KR:korea,south korea,hàn quốc,韩国|VN:vietnam,viet nam,việt nam,越南|PH:philippines|ID:indonesia|" +
+  "TH:thailand,thái lan|MY:malaysia|SG:singapore|KH:cambodia|LA:laos|MM:myanmar|IN:india,印度|" +
+  "BD:bangladesh|PK:pakistan|LK:sri lanka|GB:united kingdom,uk,great britain,england,scotland,wales,英国|" +
+  "DE:germany,deutschland,đức,德国|FR:france,pháp,法国|IT:italy,italia|ES:spain,españa|PT:portugal|" +
+  "NL:netherlands,the netherlands|BE:belgium|AT:austria|CH:switzerland|IE:ireland|SE:sweden|NO:norway|" +
+  "DK:denmark|FI:finland|PL:poland,polska|CZ:czech republic,czechia|HU:hungary|RO:romania|GR:greece|" +
+  "UA:ukraine|RU:russia,russian federation|TR:turkey,türkiye,turkiye,thổ nhĩ kỳ|IL:israel|" +
+  "AE:united arab emirates,uae|SA:saudi arabia|EG:egypt|ZA:south africa|NG:nigeria|KE:kenya|GH:ghana|" +
+  "MA:morocco|CA:canada|MX:mexico,méxico|BR:brazil,brasil|AR:argentina|CL:chile|CO:colombia|PE:peru|" +
+  "AU:australia,úc,澳大利亚|NZ:new zealand";
+const COUNTRY_NAMES = new Map(table(COUNTRIES));
 
-const ISO2 = new Set(Object.values(COUNTRY_NAMES));
 const PREFIX = /^(location-|located in|ships from|ship from|shipped from|from|item location|location|xuất xứ|gửi từ|giao từ|发货地|产地)\s*:?\s*/i;
 
 /**
@@ -62,14 +57,14 @@ const PREFIX = /^(location-|located in|ships from|ship from|shipped from|from|it
 export function countryToIso2(text: string | null | undefined): string | null {
   if (typeof text !== 'string' || text.length > 300) return null;
   const t = text.replace(/\s+/g, ' ').trim().replace(PREFIX, '').replace(/[.。]$/, '');
-  if (/^[A-Z]{2}$/.test(t)) return ISO2.has(t) ? t : null;
+  if (/^[A-Z]{2}$/.test(t)) return [...COUNTRY_NAMES.values()].includes(t) ? t : null;
   const lower = t.toLowerCase();
-  const direct = COUNTRY_NAMES[lower];
+  const direct = COUNTRY_NAMES.get(lower);
   if (direct) return direct;
   // The country is usually the last part of an address.
   const parts = lower.split(/\s*[,，]\s*/).filter(Boolean);
   for (let i = parts.length - 1; i >= 0; i--) {
-    const hit = COUNTRY_NAMES[parts[i]!];
+    const hit = COUNTRY_NAMES.get(parts[i]!);
     if (hit) return hit;
   }
   return null;
@@ -79,10 +74,10 @@ export function countryToIso2(text: string | null | undefined): string | null {
 export function parseCondition(text: string | null | undefined): Condition | null {
   if (typeof text !== 'string' || text.length > 300) return null;
   const t = text.toLowerCase();
-  if (/refurbish|renewed|reconditioned|remanufactured|reacondicionad|generalüberholt|reconditionn|翻新|tân trang|likenew|like new/.test(t)) {
+  if (/refurbish|renewed|recondition|remanufactured|reacondicionad|generalüberholt|翻新|tân trang|like ?new/.test(t)) {
     return 'refurbished';
   }
-  if (/used|pre-owned|preowned|second[- ]hand|gebraucht|d'occasion|occasion|usado|usato|二手|đã qua sử dụng|cũ|damaged/.test(t)) {
+  if (/used|pre-?owned|second[- ]hand|gebraucht|occasion|usado|usato|二手|đã qua sử dụng|cũ|damaged/.test(t)) {
     return 'used';
   }
   if (/\bnew\b|newcondition|brand new|nuevo|\bneu\b|neuf|nuovo|全新|mới/.test(t)) return 'new';
@@ -93,19 +88,17 @@ export function parseCondition(text: string | null | undefined): Condition | nul
 export function conditionFromTitle(title: string | null | undefined): Condition | null {
   if (typeof title !== 'string') return null;
   if (/\b(renewed|refurbished|remanufactured)\b/i.test(title)) return 'refurbished';
-  if (/\b(pre-owned|preowned|second[- ]hand)\b/i.test(title)) return 'used';
+  if (/\b(pre-?owned|second[- ]hand)\b/i.test(title)) return 'used';
   return null;
 }
 
-/** Country of a marketplace's local site, for seller locations that name only a province. */
+/**
+ * Country of a marketplace's local site, for seller locations that name only a province: the
+ * first letters of its currency's ISO code (PHP -> PH, CNY -> CN), except the euro's.
+ */
 export function hostCountry(hostname: string): string | null {
-  const h = hostname.toLowerCase();
-  const tld: [RegExp, string][] = [
-    [/\.vn$/, 'VN'], [/\.ph$/, 'PH'], [/\.co\.id$/, 'ID'], [/\.co\.th$/, 'TH'], [/\.my$/, 'MY'], [/\.sg$/, 'SG'],
-    [/\.tw$/, 'TW'], [/\.br$/, 'BR'], [/\.mx$/, 'MX'], [/\.cl$/, 'CL'], [/\.co$/, 'CO'], [/(taobao|tmall|jd)\.com$/, 'CN'],
-  ];
-  for (const [re, c] of tld) if (re.test(h)) return c;
-  return null;
+  const cur = hostCurrency(hostname);
+  return cur && cur !== 'EUR' ? cur.slice(0, 2) : null;
 }
 
 /**
@@ -118,4 +111,13 @@ export function localLocation(text: string | null | undefined, hostname: string)
   if (named) return named;
   if (/overseas|international|abroad|nước ngoài|海外|境外|quốc tế|luar negeri|ต่างประเทศ/i.test(text)) return null;
   return hostCountry(hostname);
+}
+
+/** The country of the first short line among `sel` that starts with `label` ("Ships from Türkiye", "Located in China"). */
+export function labelledCountry(root: ParentNode, sel: string, label: RegExp): string | null {
+  for (const el of safeQueryAll(root, sel)) {
+    const t = text(el);
+    if (t && t.length < 60 && label.test(t)) return countryToIso2(t.replace(label, ''));
+  }
+  return null;
 }

@@ -11,27 +11,24 @@ import { dedupe, embeddedStates, itemsFromStates } from './state';
 import { normaliseCurrency, structuredPrice } from './price';
 import { absUrl, metaContent, safeQueryAll } from './dom';
 
-/** Elements of the page's links by host+path, built once, to anchor items read from data. */
-export function linkIndex(doc: Document, base: URL): Map<string, Element> {
-  const map = new Map<string, Element>();
-  for (const a of safeQueryAll(doc, 'a[href]')) {
-    const href = absUrl(a.getAttribute('href'), base);
-    if (!href) continue;
-    const u = new URL(href);
-    const key = u.host.replace(/^www\./, '') + u.pathname;
-    if (!map.has(key)) map.set(key, a);
+function linkKey(href: string | null): string {
+  try {
+    const u = new URL(href!);
+    return u.host.replace(/^www\./, '') + u.pathname;
+  } catch {
+    return '';
   }
-  return map;
 }
 
-export function anchorFor(index: Map<string, Element>, url: string | null): Element | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return index.get(u.host.replace(/^www\./, '') + u.pathname) ?? null;
-  } catch {
-    return null;
+/** Anchors items read from data on the page's first link to each (same host without www, same path). */
+export function anchorLinks(doc: Document, base: URL, items: RawItem[]): RawItem[] {
+  const links = new Map<string, Element>();
+  for (const a of safeQueryAll(doc, 'a[href]')) {
+    const k = linkKey(absUrl(a.getAttribute('href'), base));
+    if (k && !links.has(k)) links.set(k, a);
   }
+  for (const i of items) i.anchor ??= links.get(linkKey(i.url)) ?? null;
+  return items;
 }
 
 function fromOpenGraph(doc: Document, base: URL): RawItem | null {
@@ -63,11 +60,7 @@ export function extractGeneric(doc: Document, url: URL): PageItems | null {
   };
 
   const listed = itemsFromItemList(ld, url).filter((i) => i.price !== null || i.url);
-  if (listed.length >= 2) {
-    const index = linkIndex(doc, url);
-    for (const i of listed) i.anchor = anchorFor(index, i.url);
-    return { kind: 'search', items: dedupe(listed) };
-  }
+  if (listed.length >= 2) return { kind: 'search', items: dedupe(anchorLinks(doc, url, listed)) };
   const products = productsFromJsonLd(ld, url);
   const micro = itemsFromMicrodata(doc, url);
   if (micro.length >= 2) {
@@ -83,10 +76,8 @@ export function extractGeneric(doc: Document, url: URL): PageItems | null {
   if (og && og.price !== null) return withCrumbs({ kind: 'product', items: [{ ...og, anchor: mainHeading(doc) }] });
   const state = itemsFromStates(embeddedStates(doc), url);
   if (state) {
-    if (state.kind === 'search') {
-      const index = linkIndex(doc, url);
-      for (const i of state.items) i.anchor = anchorFor(index, i.url);
-    } else {
+    if (state.kind === 'search') anchorLinks(doc, url, state.items);
+    else {
       state.items[0]!.url ??= url.href;
       state.items[0]!.anchor ??= mainHeading(doc);
     }

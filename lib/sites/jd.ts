@@ -1,7 +1,6 @@
-import type { PageItems, SiteAdapter } from './types';
-import { readProduct } from './product';
-import { type TileSpec, readTiles } from './tiles';
-import { extractGeneric } from './generic';
+import type { SiteAdapter } from './types';
+import type { TileSpec } from './tiles';
+import { site } from './site';
 
 // Evidence: jd-search-1 (2016): li.gl-item[data-sku], .p-name em (keyword in <font>), .p-price strong[data-price].
 const SEARCH: TileSpec = {
@@ -12,27 +11,21 @@ const SEARCH: TileSpec = {
 };
 // 2016-2024 item.jd.com: .sku-name, .p-price .price (filled by script; often empty in saved pages).
 const PRODUCT = {
-  title: ['.sku-name', '.itemInfo-wrap .sku-name', '#name h1', 'h1', '[class*="sku-title"]'],
+  title: ['.sku-name', '#name h1', 'h1', '[class*="sku-title"]'],
   price: ['.summary-price .p-price .price', '.p-price .price', '.J-p-price', '[class*="finalPrice"]'],
   crumbs: ['#crumb-wrap .crumb .item a', '.crumb .item a'],
   specRows: ['.parameter2 li', '.Ptable-item dl', '.p-parameter-list li'],
 };
 
-export const jd: SiteAdapter = {
+export const jd: SiteAdapter = site({
   id: 'jd',
   name: 'JD.com',
-  matches: ['*://*.jd.com/*', '*://*.jd.hk/*'],
-  handles: (url) => /(^|\.)jd\.(com|hk)$/.test(url.hostname),
-  extract(doc: Document, url: URL): PageItems | null {
-    if (!/^item\./.test(url.hostname) && !/^\/\d+\.html/.test(url.pathname)) {
-      const tiles = readTiles(doc, SEARCH, url, 'CNY');
-      if (tiles.length) return { kind: 'search', items: tiles };
-      const generic = extractGeneric(doc, url);
-      if (generic?.kind === 'search') return generic;
-    }
-    const item = readProduct(doc, url, PRODUCT, 'CNY');
-    if (!item) return null;
+  domains: ['jd.com', 'jd.hk'],
+  product: (url) => /^item\./.test(url.hostname) || /^\/\d+\.html/.test(url.pathname),
+  currency: 'CNY',
+  search: SEARCH,
+  page: PRODUCT,
+  fix: (item) => {
     item.title = item.title.replace(/【行情 报价 价格 评测】-京东$|-京东$/, '');
-    return { kind: 'product', items: [item] };
   },
-};
+});

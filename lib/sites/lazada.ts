@@ -1,11 +1,9 @@
-import type { PageItems, RawItem, SiteAdapter } from './types';
+import type { RawItem, SiteAdapter } from './types';
 import { type Json, embeddedState, isObject, at } from './embedded';
-import { hostCurrency } from './price';
 import { localLocation } from './facts';
-import { readProduct } from './product';
-import { type TileSpec, pickFirst, readTiles } from './tiles';
+import { type TileSpec, pickFirst } from './tiles';
 import { itemFromState, dedupe } from './state';
-import { anchorFor, extractGeneric, linkIndex } from './generic';
+import { site } from './site';
 
 const DOMAINS = ['lazada.vn', 'lazada.com.ph', 'lazada.co.id', 'lazada.co.th', 'lazada.com.my', 'lazada.sg'];
 
@@ -36,38 +34,26 @@ function fromPageData(doc: Document, url: URL): RawItem[] {
   const state = embeddedState(doc, 'window.pageData') ?? embeddedState(doc, 'pageData');
   const list: Json | undefined = at(state, 'mods', 'listItems');
   if (!Array.isArray(list)) return [];
-  const index = linkIndex(doc, url);
   const items: RawItem[] = [];
   for (const o of list) {
     if (!isObject(o)) continue;
     const item = itemFromState(o, url);
     if (!item) continue;
     item.shipFrom = localLocation(typeof o['location'] === 'string' ? o['location'] : null, url.hostname);
-    item.anchor = anchorFor(index, item.url);
     items.push(item);
   }
   return dedupe(items);
 }
 
-export const lazada: SiteAdapter = {
+export const lazada: SiteAdapter = site({
   id: 'lazada',
   name: 'Lazada',
-  matches: DOMAINS.map((d) => `*://*.${d}/*`),
-  handles: (url) => DOMAINS.some((d) => url.hostname === d || url.hostname.endsWith(`.${d}`)),
-  extract(doc: Document, url: URL): PageItems | null {
-    const currency = hostCurrency(url.hostname);
-    if (!/\/products\//.test(url.pathname)) {
-      const tiles = readTiles(doc, SEARCH, url, currency);
-      for (const item of tiles) {
-        if (item.anchor) item.shipFrom = localLocation(pickFirst(item.anchor, LOCATION), url.hostname);
-      }
-      if (tiles.length) return { kind: 'search', items: tiles };
-      const state = fromPageData(doc, url);
-      if (state.length) return { kind: 'search', items: state };
-      const generic = extractGeneric(doc, url);
-      if (generic?.kind === 'search') return generic;
-    }
-    const item = readProduct(doc, url, PRODUCT, currency);
-    return item ? { kind: 'product', items: [item] } : null;
+  domains: DOMAINS,
+  product: /\/products\//,
+  search: SEARCH,
+  tile: (item, url) => {
+    item.shipFrom = localLocation(pickFirst(item.anchor!, LOCATION), url.hostname);
   },
-};
+  more: fromPageData,
+  page: PRODUCT,
+});

@@ -3,6 +3,7 @@
  * "$" on shopee.sg is SGD, a bare "¥" on taobao is CNY), numbers by their own separators
  * ("1.499,99", "40.000 ₫", "₹1,499", "17,04 €"). A range keeps its low end and its high end.
  */
+import { table } from './dom';
 
 export interface ParsedPrice {
   /** Low end when the text is a range. */
@@ -16,18 +17,12 @@ export interface ParsedPrice {
 /** Currencies with no minor unit: every separator in their prices groups thousands. */
 const NO_DECIMALS = new Set(['VND', 'IDR', 'JPY', 'KRW', 'CLP', 'COP', 'TWD', 'HUF', 'PYG', 'UGX']);
 
-/** Host suffix -> the currency the site prices in (longest suffix wins; checked in order). */
-const HOST_CURRENCY: readonly [string, string][] = [
-  ['.com.vn', 'VND'], ['.vn', 'VND'], ['.com.ph', 'PHP'], ['.ph', 'PHP'], ['.co.id', 'IDR'],
-  ['.co.th', 'THB'], ['.com.my', 'MYR'], ['.sg', 'SGD'], ['.tw', 'TWD'], ['.com.br', 'BRL'],
-  ['.cl', 'CLP'], ['.com.co', 'COP'], ['.com.mx', 'MXN'], ['.ca', 'CAD'], ['.co.uk', 'GBP'],
-  ['.de', 'EUR'], ['.fr', 'EUR'], ['.it', 'EUR'], ['.es', 'EUR'], ['.nl', 'EUR'], ['.at', 'EUR'],
-  ['.be', 'EUR'], ['.ie', 'EUR'], ['.ch', 'CHF'], ['.se', 'SEK'], ['.pl', 'PLN'], ['.com.tr', 'TRY'],
-  ['.in', 'INR'], ['.co.jp', 'JPY'], ['.com.au', 'AUD'], ['.ae', 'AED'], ['.sa', 'SAR'],
-  ['.eg', 'EGP'], ['.com.hk', 'HKD'], ['.ph', 'PHP'],
-  ['taobao.com', 'CNY'], ['tmall.com', 'CNY'], ['jd.com', 'CNY'], ['tiki.vn', 'VND'],
-  ['amazon.com', 'USD'], ['ebay.com', 'USD'], ['walmart.com', 'USD'],
-];
+/** Host suffix -> the currency the site prices in (checked in order; no listed suffix ends another). */
+const HOST_CURRENCY = table(
+  'VND:.vn|PHP:.ph|IDR:.co.id|THB:.co.th|MYR:.com.my|SGD:.sg|TWD:.tw|BRL:.com.br|CLP:.cl|COP:.com.co|MXN:.com.mx|' +
+    'CAD:.ca|GBP:.co.uk|EUR:.de,.fr,.it,.es,.nl,.at,.be,.ie|CHF:.ch|SEK:.se|PLN:.pl|TRY:.com.tr|INR:.in|JPY:.co.jp|' +
+    'AUD:.com.au|AED:.ae|SAR:.sa|EGP:.eg|HKD:.com.hk|CNY:taobao.com,tmall.com,jd.com|USD:amazon.com,ebay.com,walmart.com',
+);
 
 /** The currency a site prices in by default, from its host name; null when it varies (etsy, aliexpress). */
 export function hostCurrency(hostname: string): string | null {
@@ -39,23 +34,14 @@ export function hostCurrency(hostname: string): string | null {
 
 const CHINESE_HOST = /(^|\.)(taobao|tmall|jd|1688|alibaba|aliexpress)\.|\.cn$/;
 
-/** Symbols and codes, longest first so "US $" wins over "$" and "GH₵" over "₵". */
-const SYMBOLS: readonly [string, string][] = [
-  ['US $', 'USD'], ['US$', 'USD'], ['USD', 'USD'], ['C $', 'CAD'], ['CA$', 'CAD'], ['C$', 'CAD'],
-  ['CAD', 'CAD'], ['AU $', 'AUD'], ['AU$', 'AUD'], ['A$', 'AUD'], ['AUD', 'AUD'], ['NZ$', 'NZD'],
-  ['S$', 'SGD'], ['SGD', 'SGD'], ['HK$', 'HKD'], ['MX$', 'MXN'], ['MXN', 'MXN'], ['R$', 'BRL'],
-  ['BRL', 'BRL'], ['NT$', 'TWD'], ['GH₵', 'GHS'], ['GHS', 'GHS'], ['CN¥', 'CNY'], ['RMB', 'CNY'],
-  ['CNY', 'CNY'], ['元', 'CNY'], ['JP¥', 'JPY'], ['JPY', 'JPY'], ['円', 'JPY'], ['VNĐ', 'VND'],
-  ['VND', 'VND'], ['₫', 'VND'], ['PHP', 'PHP'], ['₱', 'PHP'], ['₹', 'INR'], ['Rs.', 'INR'],
-  ['INR', 'INR'], ['€', 'EUR'], ['EUR', 'EUR'], ['£', 'GBP'], ['GBP', 'GBP'], ['RM', 'MYR'],
-  ['MYR', 'MYR'], ['Rp', 'IDR'], ['IDR', 'IDR'], ['฿', 'THB'], ['THB', 'THB'], ['₩', 'KRW'],
-  ['KRW', 'KRW'], ['₺', 'TRY'], ['TL', 'TRY'], ['TRY', 'TRY'], ['zł', 'PLN'], ['PLN', 'PLN'],
-  ['SEK', 'SEK'], ['kr', 'SEK'], ['CHF', 'CHF'], ['AED', 'AED'], ['د.إ', 'AED'], ['SAR', 'SAR'],
-  ['ر.س', 'SAR'], ['E£', 'EGP'], ['EGP', 'EGP'], ['ج.م', 'EGP'], ['₦', 'NGN'], ['₴', 'UAH'],
-  ['₽', 'RUB'], ['руб', 'RUB'], ['RUB', 'RUB'],
-];
+/** Symbols and codes by currency, longest first so "US $" wins over "$" and "GH₵" over "₵". */
+const SYMBOLS = table(
+  'USD:US $,US$,USD|CAD:C $,CA$,C$,CAD|AUD:AU $,AU$,A$,AUD|NZD:NZ$|SGD:S$,SGD|HKD:HK$|MXN:MX$,MXN|BRL:R$,BRL|' +
+    'TWD:NT$|GHS:GH₵,GHS|CNY:CN¥,RMB,CNY,元|JPY:JP¥,JPY,円|VND:VNĐ,VND,₫|PHP:PHP,₱|INR:₹,Rs.,INR|EUR:€,EUR|' +
+    'GBP:£,GBP|MYR:RM,MYR|IDR:Rp,IDR|THB:฿,THB|KRW:₩,KRW|TRY:₺,TL,TRY|PLN:zł,PLN|SEK:SEK,kr|CHF:CHF|AED:AED,د.إ|' +
+    'SAR:SAR,ر.س|EGP:E£,EGP,ج.م|NGN:₦|UAH:₴|RUB:₽,руб,RUB',
+);
 const DOLLARS = new Set(['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'MXN', 'TWD', 'CLP', 'COP']);
-const ISO_CODES = new Set(SYMBOLS.map(([, c]) => c));
 
 /** Whether a string is an ISO 4217 code we know (for structured data such as priceCurrency). */
 export function normaliseCurrency(code: unknown, hostname = ''): string | null {

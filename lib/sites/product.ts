@@ -26,19 +26,11 @@ export function specPairs(root: ParentNode, rowSelectors: readonly string[]): [s
   const out: [string, string][] = [];
   for (const sel of rowSelectors) {
     for (const row of safeQueryAll(root, sel).slice(0, 300)) {
-      const t = text(row);
-      const m = t && row.tagName === 'LI' ? /^([^:：]{1,60})[:：]\s*(.+)$/.exec(t) : null;
-      if (m) {
-        out.push([m[1]!.trim(), m[2]!.trim()]);
-        continue;
-      }
-      const cells = Array.from(row.children).filter((c) => clean(c.textContent));
-      if (cells.length >= 2) {
-        out.push([text(cells[0]) ?? '', text(cells[cells.length - 1]) ?? '']);
-        continue;
-      }
-      const kv = t ? /^([^:：]{1,60})[:：]\s*(.+)$/.exec(t) : null;
-      if (kv) out.push([kv[1]!.trim(), kv[2]!.trim()]);
+      const m = /^([^:：]{1,60})[:：]\s*(.+)$/.exec(text(row) ?? '');
+      const cells = Array.from(row.children, text).filter((c): c is string => !!c);
+      // "Label: value" list items; else cells (first and last); else "Label: value" text.
+      if (m && (row.tagName === 'LI' || cells.length < 2)) out.push([m[1]!.trim(), m[2]!.trim()]);
+      else if (cells.length >= 2) out.push([cells[0]!, cells[cells.length - 1]!]);
     }
   }
   return out;
@@ -108,28 +100,20 @@ export function readProduct(doc: Document, url: URL, spec: ProductSpec, currency
   const root = doc.documentElement ?? doc;
   const shown = pickFirst(root as Element, spec.price);
   const p = shown ? parsePrice(shown, url.hostname, currency) : null;
-  if (p) {
-    item.price = p.price;
-    item.priceMax = p.priceMax;
-    item.currency = p.currency ?? currency;
-  }
+  if (p) Object.assign(item, p).currency ??= currency;
   item.categoryPath = breadcrumbs(doc, spec.crumbs);
-  // Many breadcrumbs end with the product itself.
-  if (item.categoryPath && item.categoryPath[item.categoryPath.length - 1] === title) item.categoryPath.pop();
-  if (item.categoryPath?.length === 0) item.categoryPath = null;
-  const pairs = specRowsOf(doc, spec);
+  const pairs = specPairs(doc, spec.specRows ?? []);
   item.weightKg = weightFromPairs(pairs);
   item.shipFrom = countryToIso2(pickFirst(root as Element, spec.shipFrom)) ?? shipFromPairs(pairs);
   item.condition = parseCondition(pickFirst(root as Element, spec.condition)) ?? conditionFromTitle(title);
   item.url = canonical(doc, url);
   item.anchor = titleEl;
-  if (sItem?.categoryPath && sItem.categoryPath[sItem.categoryPath.length - 1] === title) sItem.categoryPath.pop();
-  if (sItem?.categoryPath?.length === 0) sItem.categoryPath = null;
+  // Many breadcrumbs end with the product itself.
+  for (const i of [item, sItem]) {
+    if (i?.categoryPath?.[i.categoryPath.length - 1] === title) i.categoryPath.pop();
+    if (i?.categoryPath?.length === 0) i.categoryPath = null;
+  }
   return fillFrom(item, sItem);
-}
-
-function specRowsOf(doc: Document, spec: ProductSpec): [string, string][] {
-  return spec.specRows ? specPairs(doc, spec.specRows) : [];
 }
 
 /** The page's canonical URL when it is on the same site, else the page URL. */

@@ -32,9 +32,7 @@ function readOffers(offers: Json | undefined, host: string): OfferFacts {
     out.condition ??= parseCondition(str(o['itemCondition']));
     out.url ??= str(o['url']);
     out.shipFrom ??= countryToIso2(
-      str(at(o, 'shippingDetails', 'shippingOrigin', 'addressCountry')) ??
-        str(at(o, 'shippingDetails', 0, 'shippingOrigin', 'addressCountry')) ??
-        str(at(o, 'availableAtOrFrom', 'address', 'addressCountry')),
+      str(at([o['shippingDetails']].flat()[0], 'shippingOrigin', 'addressCountry')) ?? str(at(o, 'availableAtOrFrom', 'address', 'addressCountry')),
     );
     // Nested offers (AggregateOffer.offers, WebPage.mainEntity.offers.itemOffered...).
     if (o['offers'] !== undefined && p === null && low === null) {
@@ -125,10 +123,10 @@ export function productsFromJsonLd(objects: JsonObject[], base: URL): RawItem[] 
   const out: RawItem[] = [];
   for (const o of objects) {
     const candidates: JsonObject[] = [];
-    if (hasType(o, 'Product') || hasType(o, 'ProductGroup') || hasType(o, 'Book') || hasType(o, 'IndividualProduct')) candidates.push(o);
+    if (hasType(o, 'Product|ProductGroup|Book|IndividualProduct')) candidates.push(o);
     const main = o['mainEntity'];
     if (isObject(main)) {
-      if (hasType(main, 'Product') || hasType(main, 'ProductGroup')) candidates.push(main);
+      if (hasType(main, 'Product|ProductGroup')) candidates.push(main);
       // eBay catalog pages: WebPage.mainEntity.offers.itemOffered[] Product.
       for (const p of asArray(at(main, 'offers', 'itemOffered'))) if (isObject(p)) candidates.push(p);
     }
@@ -140,35 +138,24 @@ export function productsFromJsonLd(objects: JsonObject[], base: URL): RawItem[] 
   return out;
 }
 
-/** Microdata Products (itemscope itemtype=".../Product"), outermost only. */
+/**
+ * Microdata Products (itemscope itemtype=".../Product"), outermost only, read as the JSON-LD
+ * object they describe (first value of each itemprop; offers' properties are the product's).
+ */
 export function itemsFromMicrodata(doc: Document, base: URL): { item: RawItem; el: Element }[] {
   const out: { item: RawItem; el: Element }[] = [];
-  const scopes = safeQueryAll(doc, '[itemtype*="schema.org/Product" i], [itemtype*="schema.org/IndividualProduct" i]');
-  for (const scope of scopes) {
+  for (const scope of safeQueryAll(doc, '[itemtype*="schema.org/Product" i], [itemtype*="schema.org/IndividualProduct" i]')) {
     if (scope.parentElement?.closest('[itemtype*="schema.org/Product" i]')) continue;
-    const props = new Map<string, Element>();
+    const o: JsonObject = {};
     for (const el of safeQueryAll(scope, '[itemprop]')) {
-      for (const name of (el.getAttribute('itemprop') ?? '').split(/\s+/)) if (name && !props.has(name)) props.set(name, el);
+      for (const name of (el.getAttribute('itemprop') ?? '').split(/\s+/)) {
+        o[name] ??= name === 'name' ? clean(el.getAttribute('content') ?? el.textContent) : attr(el, 'content') ?? attr(el, 'href') ?? attr(el, 'value') ?? text(el);
+      }
     }
-    const value = (name: string): string | null => {
-      const el = props.get(name);
-      if (!el) return null;
-      return attr(el, 'content') ?? attr(el, 'href') ?? attr(el, 'value') ?? text(el);
-    };
-    const title = clean(props.get('name')?.getAttribute('content') ?? props.get('name')?.textContent);
-    if (!title) continue;
-    const item = emptyItem(title);
-    const priceEl = props.get('price') ?? props.get('lowPrice');
-    const raw = priceEl ? attr(priceEl, 'content') ?? text(priceEl) : null;
-    item.price = structuredPrice(raw);
-    const high = structuredPrice(value('highPrice'));
-    item.priceMax = high !== null && item.price !== null && high > item.price ? high : null;
-    item.currency = item.price !== null ? normaliseCurrency(value('priceCurrency'), base.hostname) : null;
-    item.condition = parseCondition(value('itemCondition')) ?? conditionFromTitle(title);
-    item.shipFrom = countryToIso2(value('availableAtOrFrom'));
-    item.weightKg = parseWeightKg(value('weight'));
-    item.url = absUrl(value('url'), base);
-    item.categoryPath = categoryPathOf(value('category'));
+    o['offers'] = { price: o['price'] ?? o['lowPrice'] ?? null, highPrice: o['highPrice'] ?? null, priceCurrency: o['priceCurrency'] ?? null, itemCondition: o['itemCondition'] ?? null };
+    const item = itemFromSchema(o, base);
+    if (!item) continue;
+    item.shipFrom = countryToIso2(str(o['availableAtOrFrom']));
     out.push({ item, el: scope });
   }
   return out;

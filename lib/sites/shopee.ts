@@ -1,10 +1,8 @@
-import type { PageItems, RawItem, SiteAdapter } from './types';
-import { hostCurrency } from './price';
-import { countryToIso2, localLocation } from './facts';
-import { readProduct } from './product';
+import type { RawItem, SiteAdapter } from './types';
+import { localLocation } from './facts';
 import { type TileSpec, readTile } from './tiles';
 import { clean, safeQueryAll, text } from './dom';
-import { extractGeneric } from './generic';
+import { site } from './site';
 
 // Shopee runs one site per country; the first-level name differs (shopee.sg, shopee.co.id, ...).
 const DOMAINS = [
@@ -20,7 +18,6 @@ const TILE: TileSpec = {
   title: ['[data-sqe="name"] > div', '[data-sqe="name"]', '.line-clamp-2', '[class*="line-clamp"]', 'img@alt'],
   price: ['.truncate.flex.items-baseline', '[class*="price" i]'],
   url: ['@href', 'a@href'],
-  shipFrom: ['[aria-label^="location-"]@aria-label', '[data-testid="a11y-label"][aria-label*="location"]@aria-label'],
 };
 const PRODUCT = {
   title: ['h1', '[class*="product-briefing"] span', '.qaNIZv span'],
@@ -44,36 +41,24 @@ function searchTiles(doc: Document, url: URL, currency: string | null): RawItem[
     const item = readTile(a, TILE, url, currency);
     if (!item || item.price === null) continue;
     // Anchor on the tile around the link when there is one (the link is display:contents).
-    item.anchor = a.closest('[data-sqe="item"], .shop-search-result-view__item, .shopee_ic') ?? a;
-    const loc = item.shipFrom ?? null;
-    item.shipFrom = loc ?? null;
+    const tile = (item.anchor = a.closest('[data-sqe="item"], .shop-search-result-view__item, .shopee_ic') ?? a);
+    // "location-Japan" / a city name: a country, or the site's own country for a city.
+    item.shipFrom = localLocation(clean(tile.querySelector('[aria-label^="location-"]')?.getAttribute('aria-label')?.slice(9)), url.hostname);
     items.push(item);
   }
   return items;
 }
 
-export const shopee: SiteAdapter = {
+export const shopee: SiteAdapter = site({
   id: 'shopee',
   name: 'Shopee',
-  matches: DOMAINS.map((d) => `*://*.${d}/*`).concat(DOMAINS.map((d) => `*://${d}/*`)),
-  handles: (url) => DOMAINS.some((d) => url.hostname === d || url.hostname.endsWith(`.${d}`)),
-  extract(doc: Document, url: URL): PageItems | null {
-    const currency = hostCurrency(url.hostname);
-    const isProduct = PRODUCT_LINK.test(url.pathname);
-    if (!isProduct) {
-      const tiles = searchTiles(doc, url, currency);
-      for (const t of tiles) {
-        // "location-Japan" / a city name: a country, or the site's own country for a city.
-        const loc = t.anchor ? clean(t.anchor.querySelector('[aria-label^="location-"]')?.getAttribute('aria-label')?.slice(9)) : null;
-        t.shipFrom = countryToIso2(loc) ?? localLocation(loc, url.hostname);
-      }
-      if (tiles.length) return { kind: 'search', items: tiles };
-      const generic = extractGeneric(doc, url);
-      if (generic?.kind === 'search') return generic;
-    }
-    const item = readProduct(doc, url, PRODUCT, currency);
-    if (!item) return null;
+  domains: DOMAINS,
+  bare: true,
+  product: PRODUCT_LINK,
+  search: { tiles: [], title: [], price: [], url: [] },
+  more: searchTiles,
+  page: PRODUCT,
+  fix: (item, doc, url) => {
     item.shipFrom ??= localLocation(specValue(doc, /ships? from|gửi từ|dikirim dari|出貨地/i), url.hostname);
-    return { kind: 'product', items: [item] };
   },
-};
+});

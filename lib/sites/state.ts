@@ -6,53 +6,52 @@
 import type { RawItem } from './types';
 import { emptyItem, itemKey } from './types';
 import { type Json, type JsonObject, at, embeddedState, findObjects, isObject, nextData, str } from './embedded';
-import { normaliseCurrency, parsePrice, structuredPrice } from './price';
+import { type ParsedPrice, hostCurrency, normaliseCurrency, parsePrice, structuredPrice } from './price';
 import { conditionFromTitle, countryToIso2, parseCondition, parseWeightKg } from './facts';
 import { absUrl } from './dom';
 
-const TITLE_KEYS = ['name', 'title', 'raw_title', 'subject', 'productTitle', 'itemTitle', 'displayName', 'productName', 'puretitle'];
-const PRICE_KEYS = ['priceShow', 'view_price', 'salePrice', 'price', 'currentPrice', 'minPrice', 'finalPrice', 'linePrice', 'sale_price', 'tradePrice', 'displayPrice', 'priceText'];
-const URL_KEYS = ['productUrl', 'itemUrl', 'detail_url', 'canonicalUrl', 'url', 'link', 'href', 'productDetailUrl', 'url_path', 'url_key'];
-const CURRENCY_KEYS = ['currency', 'currencyCode', 'priceCurrency', 'currencyUnit'];
-const LOCATION_KEYS = ['shipFrom', 'shipsFrom', 'location', 'item_loc', 'shippingFrom', 'countryOfOrigin'];
+const keys = (s: string): string[] => s.split(' ');
+const TITLE_KEYS = keys('name title raw_title subject productTitle itemTitle displayName productName puretitle');
+const PRICE_KEYS = keys('priceShow view_price salePrice price currentPrice minPrice finalPrice linePrice sale_price tradePrice displayPrice priceText');
+const URL_KEYS = keys('productUrl itemUrl detail_url canonicalUrl url link href productDetailUrl url_path url_key');
+const CURRENCY_KEYS = keys('currency currencyCode priceCurrency currencyUnit');
+const LOCATION_KEYS = keys('shipFrom shipsFrom location item_loc shippingFrom countryOfOrigin');
+/** Keys of a price object ({price|value|amount|priceString...}). */
+const AMOUNT_KEYS = keys('priceString formatedAmount formattedPrice price value amount minPrice');
+
+/** The first truthy `f(key)`, in key order. */
+function firstOf<T>(list: readonly string[], f: (k: string) => T | null | undefined): T | null {
+  for (const k of list) {
+    const v = f(k);
+    if (v) return v;
+  }
+  return null;
+}
 
 function stripTags(s: string): string {
   return s.replace(/<[^>]{0,200}>/g, '').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
 }
 
 function titleOf(o: JsonObject): string | null {
-  for (const k of TITLE_KEYS) {
+  return firstOf(TITLE_KEYS, (k) => {
     const v = o[k];
     const s = typeof v === 'string' ? str(stripTags(v)) : isObject(v) ? str(v['text']) ?? str(v['title']) : null;
-    if (s && s.length >= 3 && s.length < 500 && !/^https?:\/\//.test(s)) return s;
-  }
-  return null;
+    return s && s.length >= 3 && s.length < 500 && !/^https?:\/\//.test(s) ? s : null;
+  });
 }
 
 /** A price value in state: number, numeric string, shown text, or {price|value|amount|priceString}. */
-function priceOf(v: Json | undefined, host: string, depth = 0): { price: number; priceMax: number | null; currency: string | null } | null {
+function priceOf(v: Json | undefined, host: string, depth = 0): ParsedPrice | null {
   if (typeof v === 'number') return structuredPrice(v) !== null ? { price: v, priceMax: null, currency: null } : null;
-  if (typeof v === 'string') {
-    const p = parsePrice(v, host, null);
-    return p ? { price: p.price, priceMax: p.priceMax, currency: p.currency } : null;
-  }
+  if (typeof v === 'string') return parsePrice(v, host, null);
   if (!isObject(v) || depth > 2) return null;
-  for (const k of ['priceString', 'formatedAmount', 'formattedPrice', 'price', 'value', 'amount', 'minPrice']) {
-    const inner = priceOf(v[k], host, depth + 1);
-    if (inner) {
-      inner.currency ??= normaliseCurrency(v['currency'] ?? v['currencyUnit'] ?? v['currencyCode'], host);
-      return inner;
-    }
-  }
-  return null;
+  const inner = firstOf(AMOUNT_KEYS, (k) => priceOf(v[k], host, depth + 1));
+  if (inner) inner.currency ??= normaliseCurrency(v['currency'] ?? v['currencyUnit'] ?? v['currencyCode'], host);
+  return inner;
 }
 
 function looksLikeProduct(o: JsonObject): boolean {
-  let hasTitle = false;
-  for (const k of TITLE_KEYS) if (typeof o[k] === 'string') hasTitle = true;
-  if (!hasTitle) return false;
-  for (const k of PRICE_KEYS) if (o[k] !== undefined && o[k] !== null) return true;
-  return isObject(o['priceInfo']);
+  return TITLE_KEYS.some((k) => typeof o[k] === 'string') && (PRICE_KEYS.some((k) => o[k] != null) || isObject(o['priceInfo']));
 }
 
 /** One RawItem from a product-like state object (null without a title). */
@@ -61,30 +60,18 @@ export function itemFromState(o: JsonObject, base: URL): RawItem | null {
   if (!title) return null;
   const item = emptyItem(title);
   const host = base.hostname;
-  let p = null;
-  for (const k of PRICE_KEYS) if ((p = priceOf(o[k], host))) break;
-  p ??= priceOf(at(o, 'priceInfo', 'currentPrice'), host) ?? priceOf(at(o, 'priceInfo', 'linePrice'), host);
-  if (p) {
-    item.price = p.price;
-    item.priceMax = p.priceMax;
-    let cur: string | null = null;
-    for (const k of CURRENCY_KEYS) if ((cur = normaliseCurrency(o[k], host))) break;
-    item.currency = p.currency ?? cur ?? parsePrice('1', host)?.currency ?? null;
-  }
-  for (const k of URL_KEYS) {
+  const p =
+    firstOf(PRICE_KEYS, (k) => priceOf(o[k], host)) ??
+    priceOf(at(o, 'priceInfo', 'currentPrice'), host) ??
+    priceOf(at(o, 'priceInfo', 'linePrice'), host);
+  if (p) Object.assign(item, p).currency ??= firstOf(CURRENCY_KEYS, (k) => normaliseCurrency(o[k], host)) ?? hostCurrency(host);
+  item.url = firstOf(URL_KEYS, (k) => {
     const u = str(o[k]);
-    if (u && (k !== 'url_key' || !u.includes('/'))) {
-      item.url = absUrl(k === 'url_key' ? `/${u}.html` : u, base);
-      if (item.url) break;
-    }
-  }
-  for (const k of LOCATION_KEYS) {
-    const c = countryToIso2(str(o[k]));
-    if (c) {
-      item.shipFrom = c;
-      break;
-    }
-  }
+    if (!u) return null;
+    if (k !== 'url_key') return absUrl(u, base);
+    return u.includes('/') ? null : absUrl(`/${u}.html`, base);
+  });
+  item.shipFrom = firstOf(LOCATION_KEYS, (k) => countryToIso2(str(o[k])));
   item.condition = parseCondition(str(o['condition']) ?? str(o['itemCondition'])) ?? conditionFromTitle(title);
   item.weightKg = parseWeightKg(str(o['weight']));
   return item;
@@ -111,19 +98,16 @@ export function embeddedStates(doc: Document): Json[] {
 export function itemsFromStates(states: Json[], base: URL): { kind: 'product' | 'search'; items: RawItem[] } | null {
   let best: RawItem[] = [];
   let single: RawItem | null = null;
+  const read = (o: JsonObject): RawItem | null => itemFromState(o, base);
   for (const s of states) {
     const arrays = findObjects(s, (o) => Object.values(o).some((v) => Array.isArray(v) && v.length > 1 && v.slice(0, 3).every((x) => isObject(x) && looksLikeProduct(x))), 12, 50);
     for (const holder of arrays) {
       for (const v of Object.values(holder)) {
-        if (!Array.isArray(v) || v.length < 2) continue;
-        const items = v.filter(isObject).filter(looksLikeProduct).map((o) => itemFromState(o, base)).filter((x): x is RawItem => !!x);
+        const items = Array.isArray(v) ? v.filter(isObject).filter(looksLikeProduct).map(read).filter((x): x is RawItem => !!x) : [];
         if (items.length > best.length) best = items;
       }
     }
-    if (!single) {
-      const one = findObjects(s, looksLikeProduct, 8, 1)[0];
-      if (one) single = itemFromState(one, base);
-    }
+    single ??= findObjects(s, looksLikeProduct, 8, 1).map(read)[0] ?? null;
   }
   if (best.length >= 2) return { kind: 'search', items: dedupe(best) };
   return single ? { kind: 'product', items: [single] } : null;

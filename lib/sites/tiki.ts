@@ -1,9 +1,9 @@
-import type { PageItems, RawItem, SiteAdapter } from './types';
+import type { RawItem, SiteAdapter } from './types';
 import { type Json, at, isObject, nextData } from './embedded';
-import { readProduct, fillFrom } from './product';
-import { type TileSpec, readTiles } from './tiles';
+import { fillFrom } from './product';
+import type { TileSpec } from './tiles';
 import { itemFromState } from './state';
-import { anchorFor, extractGeneric, linkIndex } from './generic';
+import { site } from './site';
 
 // Evidence: tiki-search-1 (2018): div.product-item with data-title / data-price; 2021+ a.product-item.
 const SEARCH: TileSpec = {
@@ -26,31 +26,25 @@ function stateProduct(doc: Document, url: URL): RawItem | null {
   return isObject(p) ? itemFromState(p, url) : null;
 }
 
-export const tiki: SiteAdapter = {
+/** 2021+ search pages keep the results in __NEXT_DATA__ props.initialState.catalog.data. */
+function stateSearch(doc: Document, url: URL): RawItem[] {
+  const list = at(nextData(doc), 'props', 'initialState', 'catalog', 'data');
+  if (!Array.isArray(list)) return [];
+  return list.filter(isObject).map((o) => itemFromState(o, url)).filter((x): x is RawItem => !!x);
+}
+
+export const tiki: SiteAdapter = site({
   id: 'tiki',
   name: 'Tiki',
-  matches: ['*://tiki.vn/*', '*://*.tiki.vn/*'],
-  handles: (url) => url.hostname === 'tiki.vn' || url.hostname.endsWith('.tiki.vn'),
-  extract(doc: Document, url: URL): PageItems | null {
-    const isProduct = /-p\d+\.html/.test(url.pathname);
-    if (!isProduct) {
-      const tiles = readTiles(doc, SEARCH, url, 'VND');
-      if (tiles.length) return { kind: 'search', items: tiles };
-      const data = nextData(doc);
-      const list = at(data, 'props', 'initialState', 'catalog', 'data');
-      if (Array.isArray(list) && list.length) {
-        const index = linkIndex(doc, url);
-        const items = list.filter(isObject).map((o) => itemFromState(o, url)).filter((x): x is RawItem => !!x);
-        for (const i of items) i.anchor = anchorFor(index, i.url);
-        if (items.length) return { kind: 'search', items };
-      }
-      const generic = extractGeneric(doc, url);
-      if (generic?.kind === 'search') return generic;
-    }
-    const item = readProduct(doc, url, PRODUCT, 'VND');
-    if (!item) return null;
+  domains: ['tiki.vn'],
+  bare: true,
+  product: /-p\d+\.html/,
+  currency: 'VND',
+  search: SEARCH,
+  more: stateSearch,
+  page: PRODUCT,
+  fix: (item, doc, url) => {
     fillFrom(item, stateProduct(doc, url) ?? undefined);
     item.currency ??= item.price !== null ? 'VND' : null;
-    return { kind: 'product', items: [item] };
   },
-};
+});

@@ -40,20 +40,14 @@ export function pickFirst(root: Element, specs: readonly string[] | undefined): 
 }
 
 const STRUCK = 'del, s, strike, [class*="origin" i], [class*="old" i], [class*="strike" i], [class*="list-price" i], [data-a-strike]';
-const PRICEY = /[\d]/;
 
 /** First text in the element that reads as a price with a currency symbol (skipping struck-out prices). */
 export function findPriceText(root: Element, host: string): ParsedPrice | null {
-  const els = safeQueryAll(root, 'span, div, p, strong, b, em, ins');
-  let seen = 0;
-  for (const el of els) {
-    if (++seen > 400) break;
-    if (el.children.length > 3) continue;
+  for (const el of safeQueryAll(root, 'span, div, p, strong, b, em, ins').slice(0, 400)) {
     const t = clean(el.textContent);
-    if (!t || t.length > 40 || !PRICEY.test(t)) continue;
-    if (el.closest(STRUCK)) continue;
+    if (el.children.length > 3 || !t || t.length > 40 || !/\d/.test(t) || el.closest(STRUCK)) continue;
     const p = parsePrice(t, host, null);
-    if (p && p.currency && /[^\d\s.,-]/.test(t.replace(/\d/g, ''))) return { ...p, currency: p.currency };
+    if (p?.currency && /[^\d\s.,-]/.test(t)) return p;
   }
   return null;
 }
@@ -65,11 +59,7 @@ export function readTile(tile: Element, spec: TileSpec, base: URL, currency: str
   const item = emptyItem(title);
   const shown = pickFirst(tile, spec.price);
   const p = (shown ? parsePrice(shown, base.hostname, currency) : null) ?? findPriceText(tile, base.hostname);
-  if (p) {
-    item.price = p.price;
-    item.priceMax = p.priceMax;
-    item.currency = p.currency ?? currency;
-  }
+  if (p) Object.assign(item, p).currency ??= currency;
   item.url = absUrl(pickFirst(tile, spec.url), base);
   item.shipFrom = countryToIso2(pickFirst(tile, spec.shipFrom));
   item.condition = parseCondition(pickFirst(tile, spec.condition)) ?? conditionFromTitle(title);

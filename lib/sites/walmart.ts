@@ -1,11 +1,10 @@
-import type { PageItems, RawItem, SiteAdapter } from './types';
+import type { RawItem, SiteAdapter } from './types';
 import { type Json, at, isObject, nextData } from './embedded';
-import { hostCurrency } from './price';
-import { readProduct, fillFrom } from './product';
-import { type TileSpec, readTiles } from './tiles';
+import { fillFrom } from './product';
+import type { TileSpec } from './tiles';
 import { itemFromState } from './state';
-import { extractGeneric } from './generic';
 import { unwrapRedirect } from './dom';
+import { site } from './site';
 
 // Evidence: walmart-product-1 (2024 Next.js): h1, [itemprop=price] "Now $19.99", [itemprop=name] crumbs,
 // JSON-LD ProductGroup, __NEXT_DATA__ props.pageProps.initialData.data.product.
@@ -50,26 +49,16 @@ function stateSearch(doc: Document, url: URL): RawItem[] {
   return out;
 }
 
-export const walmart: SiteAdapter = {
+export const walmart: SiteAdapter = site({
   id: 'walmart',
   name: 'Walmart',
-  matches: ['*://*.walmart.com/*', '*://*.walmart.ca/*'],
-  handles: (url) => /(^|\.)walmart\.(com|ca)$/.test(url.hostname),
-  extract(doc: Document, url: URL): PageItems | null {
-    const currency = hostCurrency(url.hostname);
-    if (!/^\/ip\//.test(url.pathname)) {
-      // Rendered tiles first (the rest of the state is rendered as the shopper scrolls and is
-      // then read by the content script's observer); the state alone when nothing is rendered.
-      const tiles = readTiles(doc, SEARCH, url, currency).map(untrack);
-      if (tiles.length) return { kind: 'search', items: tiles };
-      const state = stateSearch(doc, url);
-      if (state.length) return { kind: 'search', items: state };
-      const generic = extractGeneric(doc, url);
-      if (generic?.kind === 'search') return generic;
-    }
-    const item = readProduct(doc, url, PRODUCT, currency);
-    if (!item) return null;
-    fillFrom(item, stateProduct(doc, url));
-    return { kind: 'product', items: [item] };
-  },
-};
+  domains: ['walmart.com', 'walmart.ca'],
+  product: /^\/ip\//,
+  // Rendered tiles first (the rest of the state is rendered as the shopper scrolls and is
+  // then read by the content script's observer); the state alone when nothing is rendered.
+  search: SEARCH,
+  tile: untrack,
+  more: stateSearch,
+  page: PRODUCT,
+  fix: (item, doc, url) => fillFrom(item, stateProduct(doc, url)),
+});
