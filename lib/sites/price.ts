@@ -34,13 +34,15 @@ export function hostCurrency(hostname: string): string | null {
 
 const CHINESE_HOST = /(^|\.)(taobao|tmall|jd|1688|alibaba|aliexpress)\.|\.cn$/;
 
-/** Symbols and codes by currency, longest first so "US $" wins over "$" and "GH₵" over "₵". */
+/**
+ * Symbols by currency, each currency's ISO code being one of its symbols too; groups in order,
+ * so "US $" wins over "S$", "£" over "E£" (as before), "GH₵" over "₵".
+ */
 const SYMBOLS = table(
-  'USD:US $,US$,USD|CAD:C $,CA$,C$,CAD|AUD:AU $,AU$,A$,AUD|NZD:NZ$|SGD:S$,SGD|HKD:HK$|MXN:MX$,MXN|BRL:R$,BRL|' +
-    'TWD:NT$|GHS:GH₵,GHS|CNY:CN¥,RMB,CNY,元|JPY:JP¥,JPY,円|VND:VNĐ,VND,₫|PHP:PHP,₱|INR:₹,Rs.,INR|EUR:€,EUR|' +
-    'GBP:£,GBP|MYR:RM,MYR|IDR:Rp,IDR|THB:฿,THB|KRW:₩,KRW|TRY:₺,TL,TRY|PLN:zł,PLN|SEK:SEK,kr|CHF:CHF|AED:AED,د.إ|' +
-    'SAR:SAR,ر.س|EGP:E£,EGP,ج.م|NGN:₦|UAH:₴|RUB:₽,руб,RUB',
-);
+  'USD:US $,US$|CAD:C $,CA$,C$|AUD:AU $,AU$,A$|NZD:NZ$|SGD:S$|HKD:HK$|MXN:MX$|BRL:R$|TWD:NT$|GHS:GH₵|CNY:CN¥,RMB,元|' +
+    'JPY:JP¥,円|VND:VNĐ,₫|PHP:₱|INR:₹,Rs.|EUR:€|GBP:£|MYR:RM|IDR:Rp|THB:฿|KRW:₩|TRY:₺,TL|PLN:zł|SEK:kr|CHF:CHF|' +
+    'AED:د.إ|SAR:ر.س|EGP:E£,ج.م|NGN:₦|UAH:₴|RUB:₽,руб',
+).flatMap(([sym, cur], i, all): [string, string][] => (all[i - 1]?.[1] === cur ? [[sym, cur]] : [[cur, cur], [sym, cur]]));
 const DOLLARS = new Set(['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'MXN', 'TWD', 'CLP', 'COP']);
 
 /** Whether a string is an ISO 4217 code we know (for structured data such as priceCurrency). */
