@@ -3,7 +3,8 @@ import type { Translate } from '@/lib/format';
 import type { Reply } from '@/lib/messages';
 import type { Settings } from '@/lib/settings';
 import { SharingConsent, type SharingApi } from './Sharing';
-import { EPSILON, REDUCTION_BUCKETS } from '@/lib/share';
+import { REDUCTION_BUCKETS } from '@/lib/share/buckets';
+import { EPSILON } from '@/lib/share/rr';
 
 export interface OptionsApi {
   getSettings: () => Promise<Reply<Settings>>;

@@ -9,18 +9,19 @@ const finite = z.number().finite();
 const text = (max: number) => z.string().max(max);
 
 export const ItemPayload = z.object({
-  title: text(2000).transform((s) => s.slice(0, 500)),
+  // Page text is clamped, never refused: one hostile tile must not switch Carbon Lens off for the page.
+  title: text(200_000).transform((s) => s.slice(0, 500)),
   price: finite.positive().nullable(),
   priceMax: finite.positive().nullable().optional(),
   currency: z.string().regex(/^[A-Z]{3}$/).nullable(),
-  categoryPath: z.array(text(300)).max(20).nullable(),
+  categoryPath: z.array(text(10_000).transform((s) => s.slice(0, 300))).max(50).transform((p) => p.slice(0, 20)).nullable(),
   shipFrom: z.string().regex(/^[A-Z]{2}$/).nullable(),
   weightKg: finite.positive().nullable(),
   condition: z.enum(['new', 'used', 'refurbished']).nullable(),
   /** Only http(s) links are kept: a page cannot smuggle a javascript: URL into our UI. */
-  url: text(4000)
+  url: text(100_000)
     .nullable()
-    .transform((u) => (u !== null && /^https?:\/\//i.test(u) ? u : null)),
+    .transform((u) => (u !== null && u.length <= 4000 && /^https?:\/\//i.test(u) ? u : null)),
 });
 export type ItemPayload = z.infer<typeof ItemPayload>;
 

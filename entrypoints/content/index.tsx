@@ -23,7 +23,8 @@ export default defineContentScript({
     let hidden = false;
 
     const send = <T,>(message: unknown) => browser.runtime.sendMessage(message) as Promise<Reply<T> | undefined>;
-    const payload = ({ anchor: _anchor, ...rest }: RawItem): ItemPayload => rest;
+    // Titles are clamped here too: a 100,000-character title is not worth sending across.
+    const payload = ({ anchor: _anchor, ...rest }: RawItem): ItemPayload => ({ ...rest, title: rest.title.slice(0, 500) });
 
     function hidePage() {
       hidden = true;
