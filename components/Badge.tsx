@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { formatKg, type Translate } from '@/lib/format';
 import type { EstimateReplyItem, SuggestionReply } from '@/lib/messages';
-import { badgeCss } from './badge-css';
 import { Breakdown } from './Breakdown';
 
 export type ChoiceKind = 'skip' | 'second_hand' | 'switch';
@@ -54,7 +53,6 @@ export function Badge({ estimate: e, t, locale, detailed, actions }: BadgeProps)
 
   return (
     <span class={`cl-root${detailed ? ' cl-detailed' : ''}`} onClick={contain} onKeyDown={(k) => k.key === 'Escape' && setOpen(false)}>
-      <style>{badgeCss}</style>
       <button type="button" class={`cl-badge cl-${e.tier}`} aria-expanded={open} aria-label={t('badgeAccessibleName', kg, low, high)} onClick={() => setOpen(!open)}>
         <span aria-hidden="true">
           {t('badgeApprox', kg)} <span class="cl-range">({t('badgeRange', low, high)})</span>

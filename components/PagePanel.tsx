@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import { formatKg, type Translate } from '@/lib/format';
-import { badgeCss } from './badge-css';
 
 export interface PanelItem {
   title: string;
@@ -28,7 +27,6 @@ export function PagePanel({ items, unanchored, t, locale, hidePage }: PagePanelP
   const greenest = [...items].sort((a, b) => a.kg - b.kg).slice(0, 3);
   return (
     <span class="cl-summary">
-      <style>{badgeCss}</style>
       <button type="button" class="cl-badge" aria-expanded={open} onClick={() => setOpen(!open)}>
         {t('summaryButton', String(items.length), f(low), f(high))}
       </button>

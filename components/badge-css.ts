@@ -1,4 +1,7 @@
-/** Scoped to the shadow roots (badge and page panel); the site's CSS cannot reach in, ours cannot leak out. */
+/**
+ * Scoped to the shadow roots (badge and page panel); the site's CSS cannot reach in, ours cannot
+ * leak out. Parsed once per page and adopted by every root (`adoptStyles`), not one <style> each.
+ */
 export const badgeCss = `
 :host{all:initial;display:inline-block;vertical-align:middle;margin:2px 6px;font:13px/1.35 system-ui,sans-serif;color:#1b1b1b}
 .cl-root{position:relative;display:inline-block}
@@ -35,3 +38,14 @@ a{color:#0b57d0}
 .cl-action{background:#6fcf97;color:#10281b}
 }
 `;
+
+let shared: CSSStyleSheet | null = null;
+
+/** Gives a shadow root the widget's styles (one constructed sheet shared by all roots of the page). */
+export function adoptStyles(root: ShadowRoot): void {
+  if (!shared) {
+    shared = new CSSStyleSheet();
+    shared.replaceSync(badgeCss);
+  }
+  root.adoptedStyleSheets = [shared];
+}

@@ -140,7 +140,8 @@ export function createRouter(deps: RouterDeps) {
             estimate,
             seen,
           });
-          await ledger?.rememberSeen(entries.map((e) => toSeen(msg.site, e)), now).catch(() => undefined);
+          // Remembered after the reply is on its way: the badges do not wait for the write.
+          void ledger?.rememberSeen(entries.map((e) => toSeen(msg.site, e)), now).catch(() => undefined);
           const data: EstimateReply = {
             enabled,
             badgeMode: settings.badgeMode,

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { Badge, type BadgeActions, type ChoiceKind } from '@/components/Badge';
 import { PagePanel, type PanelItem } from '@/components/PagePanel';
+import { adoptStyles } from '@/components/badge-css';
 import { extractPage, itemKey, siteMatchPatterns, type RawItem } from '@/lib/sites';
 import { createTranslate } from '@/lib/i18n';
 import type { EstimateReply, ItemPayload, Reply, SuggestionReply } from '@/lib/messages';
@@ -63,6 +64,7 @@ export default defineContentScript({
       for (const [k, v] of Object.entries(attrs)) host.setAttribute(k, v);
       // Closed root; delegatesFocus: focusing the host (assistive tools, tests) focuses its button.
       const root = host.attachShadow({ mode: 'closed', delegatesFocus: true });
+      adoptStyles(root);
       place(host);
       hosts.push(host);
       return { host, root };
@@ -114,6 +116,7 @@ export default defineContentScript({
         keys: fresh.map(itemKey),
         items: fresh.map(payload),
       });
+      performance.measure('carbon-lens:reply', { start: t0, end: performance.now() });
       if (!reply?.ok || !reply.data.enabled || !ctx.isValid) return;
       const detailed = reply.data.badgeMode === 'detailed';
       fresh.forEach((item, i) => {

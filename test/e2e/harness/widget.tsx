@@ -5,6 +5,7 @@
 import { render } from 'preact';
 import { Badge } from '../../../components/Badge';
 import { PagePanel } from '../../../components/PagePanel';
+import { adoptStyles } from '../../../components/badge-css';
 import type { EstimateReplyItem } from '../../../lib/messages';
 import messages from '../../../public/_locales/en/messages.json';
 
@@ -41,6 +42,13 @@ const estimate: EstimateReplyItem = {
   ],
 };
 
+/** An open root (so axe can look in) with the same adopted styles as the extension's closed ones. */
+function open(host: HTMLElement): ShadowRoot {
+  const root = host.attachShadow({ mode: 'open' });
+  adoptStyles(root);
+  return root;
+}
+
 const ok = async () => ({ ok: true as const, id: 'x', kg: 1 });
 for (const [i, detailed] of [false, true].entries()) {
   const host = document.createElement('span');
@@ -48,7 +56,7 @@ for (const [i, detailed] of [false, true].entries()) {
   document.getElementById('tile')!.append(host);
   render(
     <Badge estimate={estimate} t={t} locale="en" detailed={detailed} actions={{ choose: ok, undo: async () => true, hidePage: () => undefined, openMethodology: () => undefined }} />,
-    host.attachShadow({ mode: 'open' }),
+    open(host),
   );
 }
 const panelHost = document.createElement('span');
@@ -65,5 +73,5 @@ render(
     locale="en"
     hidePage={() => undefined}
   />,
-  panelHost.attachShadow({ mode: 'open' }),
+  open(panelHost),
 );
