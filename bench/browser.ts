@@ -137,7 +137,9 @@ async function visit(context: BrowserContext, url: string, ext: boolean, loading
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   const unlock = await loading.lock();
   try {
-    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    // A saved page whose load event never comes (a request the router left hanging) is measured
+    // all the same, from its navigation on: its load time is then reported as missing.
+    await page.goto(url, { waitUntil: 'load', timeout: 15_000 }).catch(() => undefined);
     await sleep(250); // the content script runs at document_idle: let it start before the next load
   } finally {
     unlock();
@@ -149,7 +151,7 @@ async function visit(context: BrowserContext, url: string, ext: boolean, loading
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const ours = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('carbon-lens:')).map((m) => ({ start: m.startTime, end: m.startTime + m.duration }));
     return {
-      loadMs: nav ? nav.loadEventEnd - nav.startTime : NaN,
+      loadMs: nav && nav.loadEventEnd > 0 ? nav.loadEventEnd - nav.startTime : NaN,
       longTasks: ((window as unknown as { __clLongTasks?: { start: number; duration: number }[] }).__clLongTasks ?? []),
       ours,
       badges: document.querySelectorAll('carbon-lens-badge').length,
@@ -220,9 +222,13 @@ export async function measureMainThread(opts: MainThreadOptions): Promise<PageCo
     const worker = async () => {
       while (next < jobs.length) {
         const job = jobs[next++]!;
-        const v = await visit(job.ext ? withExt : without, job.url, job.ext, loading, opts.settleMs, opts.heapFiles.includes(job.file));
-        visits.set(job.file, [...(visits.get(job.file) ?? []), v]);
-        if (++done % 20 === 0) process.stdout.write(`  main-thread visits: ${done}/${jobs.length}\n`);
+        try {
+          const v = await visit(job.ext ? withExt : without, job.url, job.ext, loading, opts.settleMs, opts.heapFiles.includes(job.file));
+          visits.set(job.file, [...(visits.get(job.file) ?? []), v]);
+        } catch (e) {
+          process.stdout.write(`  visit failed (${job.file}, ${job.ext ? 'with' : 'without'}): ${String(e).split('\n')[0]}\n`);
+        }
+        if (++done % 20 === 0) process.stdout.write(`  main-thread visits: ${done}/${jobs.length} (${Math.round(performance.now() / 1000)} s)\n`);
       }
     };
     await Promise.all(Array.from({ length: opts.concurrency }, worker));
@@ -243,7 +249,7 @@ export async function measureMainThread(opts: MainThreadOptions): Promise<PageCo
         longTasksWith: lw,
         longTasksWithout: lo,
         extensionLongTasks: Math.max(0, lw - lo, median(w.map((v) => v.longTasksInOurMeasures))),
-        loadRatio: median(w.map((v) => v.loadMs)) / median(o.map((v) => v.loadMs)),
+        loadRatio: median(w.map((v) => v.loadMs).filter(Number.isFinite)) / median(o.map((v) => v.loadMs).filter(Number.isFinite)),
       };
       if (opts.heapFiles.includes(file)) {
         cost.heapMb = (median(w.map((v) => v.heapUsed ?? NaN)) - median(o.map((v) => v.heapUsed ?? NaN))) / 1e6;

@@ -167,7 +167,9 @@ async function main() {
   }
 
   console.log('fuzz...');
+  const tFuzz = Date.now();
   const fuzz = realManifest().length ? await runFuzzParallel(QUICK ? 1_000 : FUZZ_BUDGET.pages, QUICK ? 120 : 420) : null;
+  console.log(`fuzz: ${fuzz?.pages ?? 0} pages in ${Math.round((Date.now() - tFuzz) / 1000)} s`);
   rows.push({ name: 'fuzzed pages run', measured: fuzz?.pages ?? null, unit: '', op: '>=', limit: FUZZ_BUDGET.pages });
   rows.push({ name: 'fuzzed pages that threw', measured: fuzz?.throws ?? null, unit: '', op: '<=', limit: FUZZ_BUDGET.throws });
   rows.push({ name: 'fuzzed pages with an invalid result', measured: fuzz?.invalid ?? null, unit: '', op: '<=', limit: 0 });
