@@ -102,10 +102,13 @@ export default defineContentScript({
       });
     }
 
+    let linksAtRead = -1;
     async function read() {
       const t0 = performance.now();
+      linksAtRead = document.links.length;
       const page = extractPage(document, new URL(location.href));
       performance.measure('carbon-lens:extract', { start: t0, end: performance.now() });
+      if (page.kind === 'product' && page.items.length > 0) observer.disconnect(); // until navigation
       const fresh = page.items.filter((item) => !seen.has(itemKey(item)) && !(item.anchor && badged.has(item.anchor)));
       if (fresh.length === 0) return;
       for (const item of fresh) seen.add(itemKey(item));
@@ -145,22 +148,27 @@ export default defineContentScript({
 
     // Infinite scroll and single-page navigation: re-read after DOM changes settle; only new
     // items (by itemKey) get badges. Observe, never poll; everything ends with the context.
+    // Cheap filters keep the page's own churn from costing main-thread time: a batch counts only
+    // if it adds content elements; a re-read happens only if the page's links changed (new tiles
+    // bring links); a product page, once read, is not observed again until navigation.
     let pending = false;
     const observer = new MutationObserver((records) => {
-      if (pending || records.every((r) => isOurs(r.target) || [...r.addedNodes].every(isOurs))) return;
+      if (pending || !records.some((r) => Array.prototype.some.call(r.addedNodes, isContent))) return;
       pending = true;
       ctx.setTimeout(() => {
         pending = false;
-        scan();
+        if (document.links.length !== linksAtRead) scan();
       }, 250);
     });
-    observer.observe(document.body, { childList: true, subtree: true });
+    const observe = () => observer.observe(document.body, { childList: true, subtree: true });
+    observe();
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       seen = new Set();
       summary.length = 0;
       unanchored = 0;
       panelHost?.remove();
       panelHost = panelRoot = null;
+      observe();
       scan();
     });
     ctx.onInvalidated(teardown);
@@ -168,6 +176,9 @@ export default defineContentScript({
   },
 });
 
-function isOurs(node: Node): boolean {
-  return node instanceof Element && (node.localName === 'carbon-lens-badge' || node.localName === 'carbon-lens-panel');
+const NOT_CONTENT = new Set(['carbon-lens-badge', 'carbon-lens-panel', 'script', 'style', 'link', 'meta', 'noscript', 'template', 'iframe', 'br']);
+
+/** An element the page added that may hold items (not ours, not a script, style or frame). */
+function isContent(node: Node): boolean {
+  return node.nodeType === 1 && !NOT_CONTENT.has((node as Element).localName);
 }

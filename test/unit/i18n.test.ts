@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createTranslate } from '@/lib/i18n';
+import { formatKg } from '@/lib/format';
+
+type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+const en = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Messages;
+
+/** chrome.i18n.getMessage semantics: $name$ placeholders whose content is $1..$9. */
+function getMessage(key: string, subs: string[] = []) {
+  const m = en[key];
+  if (!m) return '';
+  return m.message.replace(/\$(\w+)\$/g, (_, name: string) => subs[Number(m.placeholders?.[name]?.content.slice(1)) - 1] ?? '');
+}
+
+describe('translate', () => {
+  it('fills substitutions, caches one template per key, and shows the key when a message is missing', () => {
+    let calls = 0;
+    const t = createTranslate((k, s) => (calls++, getMessage(k, s)));
+    expect(t('badgeAccessibleName', '12', '6', '25')).toBe('Estimated footprint 12 kilograms CO2e, range 6 to 25');
+    expect(t('badgeAccessibleName', '1.5', '1', '2')).toBe('Estimated footprint 1.5 kilograms CO2e, range 1 to 2');
+    expect(t('altSaving', '5', '40', '1', '9')).toBe('Saves about 5 kg CO₂e (40%), range 1–9 kg');
+    expect(t('close')).toBe('Close');
+    expect(t('noSuchKey')).toBe('noSuchKey');
+    expect(calls).toBe(4);
+  });
+  it('keeps page text as given, even with $ signs and markup', () => {
+    const t = createTranslate(getMessage);
+    expect(t('undoLabel', '<img src=x onerror=alert(1)> $1 $$')).toBe('Undo: <img src=x onerror=alert(1)> $1 $$');
+  });
+});
+
+describe('formatKg', () => {
+  it('two significant digits below 100, whole numbers above, in the locale', () => {
+    expect(formatKg(12.345, 'en')).toBe('12');
+    expect(formatKg(0.01234, 'en')).toBe('0.012');
+    expect(formatKg(1234.5, 'en')).toBe('1,235');
+    expect(formatKg(1.25, 'vi')).toBe('1,3');
+    expect(formatKg(1234.5, 'de')).toBe('1.235');
+  });
+});
