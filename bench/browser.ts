@@ -46,6 +46,52 @@ export async function measureBadges(visits = 1): Promise<string[]> {
   return out;
 }
 
+export interface MountTiming {
+  file: string;
+  badges: number;
+  extractMs: number;
+  replyMs: number;
+  badgesMs: number;
+}
+
+/** Median User Timing measures of the content script on each page over `runs` warm visits. */
+export async function measureMount(files: string[], runs: number): Promise<MountTiming[]> {
+  const context = await launchWithExtension();
+  const served = new Map<string, Buffer>();
+  await context.route('**/*', (route) => {
+    const body = served.get(route.request().url());
+    return body ? route.fulfill({ body, contentType: 'text/html' }) : route.abort('blockedbyclient');
+  });
+  if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+  const out: MountTiming[] = [];
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+  for (const file of files) {
+    const page = realPage(file);
+    served.set(page.url, page.body);
+    const samples: { extract: number; reply: number; badges: number; n: number }[] = [];
+    for (let i = 0; i <= runs; i++) {
+      const tab = await context.newPage();
+      await tab.goto(page.url, { waitUntil: 'domcontentloaded' });
+      await tab.waitForFunction(() => performance.getEntriesByName('carbon-lens:badges').length > 0, undefined, { timeout: 15_000 });
+      const m = await tab.evaluate(() => {
+        const first = (name: string) => performance.getEntriesByName(`carbon-lens:${name}`)[0]?.duration ?? NaN;
+        return { extract: first('extract'), reply: first('reply'), badges: first('badges'), n: document.querySelectorAll('carbon-lens-badge').length };
+      });
+      if (i > 0) samples.push(m); // visit 0 warms the service worker
+      await tab.close();
+    }
+    out.push({
+      file,
+      badges: samples.at(-1)?.n ?? 0,
+      extractMs: median(samples.map((x) => x.extract)),
+      replyMs: median(samples.map((x) => x.reply)),
+      badgesMs: median(samples.map((x) => x.badges)),
+    });
+  }
+  await context.close();
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // What the extension adds to the page's main thread (issue 8, Performance budgets).
 

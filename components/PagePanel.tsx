@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { Component } from 'preact';
 import { formatKg, type Translate } from '@/lib/format';
 
 export interface PanelItem {
@@ -19,45 +19,49 @@ export interface PagePanelProps {
 }
 
 /** The page summary: how many items were read, their range, the greenest options. Collapsed by default. */
-export function PagePanel({ items, unanchored, t, locale, hidePage }: PagePanelProps) {
-  const [open, setOpen] = useState(false);
-  const f = (n: number) => formatKg(n, locale);
-  const low = Math.min(...items.map((i) => i.low));
-  const high = Math.max(...items.map((i) => i.high));
-  const greenest = [...items].sort((a, b) => a.kg - b.kg).slice(0, 3);
-  return (
-    <span class="cl-summary">
-      <button type="button" class="cl-badge" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {t('summaryButton', String(items.length), f(low), f(high))}
-      </button>
-      {open && (
-        <span class="cl-panel" role="region" aria-label={t('summaryTitle')}>
-          <strong>{t('summaryTitle')}</strong>
-          <span>{t('summaryRead', String(items.length), f(low), f(high))}</span>
-          {unanchored > 0 && <span class="cl-note">{t('summaryUnanchored', String(unanchored))}</span>}
-          <strong>{t('summaryGreenest')}</strong>
-          {greenest.map((g, i) => (
-            <span class="cl-alt" key={i}>
-              {g.url ? (
-                <a href={g.url} target="_top" rel="noopener noreferrer">
-                  {g.title}
-                </a>
-              ) : (
-                <span>{g.title}</span>
-              )}
-              <span class="cl-saving">{t('summaryItem', f(g.kg), f(g.low), f(g.high))}</span>
+export class PagePanel extends Component<PagePanelProps, { open: boolean }> {
+  override state = { open: false };
+
+  override render({ items, unanchored, t, locale, hidePage }: PagePanelProps, { open }: { open: boolean }) {
+    const setOpen = (value: boolean) => this.setState({ open: value });
+    const f = (n: number) => formatKg(n, locale);
+    const low = Math.min(...items.map((i) => i.low));
+    const high = Math.max(...items.map((i) => i.high));
+    const greenest = [...items].sort((a, b) => a.kg - b.kg).slice(0, 3);
+    return (
+      <span class="cl-summary">
+        <button type="button" class="cl-badge" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {t('summaryButton', String(items.length), f(low), f(high))}
+        </button>
+        {open && (
+          <span class="cl-panel" role="region" aria-label={t('summaryTitle')}>
+            <strong>{t('summaryTitle')}</strong>
+            <span>{t('summaryRead', String(items.length), f(low), f(high))}</span>
+            {unanchored > 0 && <span class="cl-note">{t('summaryUnanchored', String(unanchored))}</span>}
+            <strong>{t('summaryGreenest')}</strong>
+            {greenest.map((g, i) => (
+              <span class="cl-alt" key={i}>
+                {g.url ? (
+                  <a href={g.url} target="_top" rel="noopener noreferrer">
+                    {g.title}
+                  </a>
+                ) : (
+                  <span>{g.title}</span>
+                )}
+                <span>{t('summaryItem', f(g.kg), f(g.low), f(g.high))}</span>
+              </span>
+            ))}
+            <span class="cl-actions">
+              <button type="button" class="cl-link" onClick={(e) => e.isTrusted && hidePage()}>
+                {t('hidePage')}
+              </button>
+              <button type="button" class="cl-close" onClick={() => setOpen(false)}>
+                {t('close')}
+              </button>
             </span>
-          ))}
-          <span class="cl-actions">
-            <button type="button" class="cl-link" onClick={(e) => e.isTrusted && hidePage()}>
-              {t('hidePage')}
-            </button>
-            <button type="button" class="cl-close" onClick={() => setOpen(false)}>
-              {t('close')}
-            </button>
           </span>
-        </span>
-      )}
-    </span>
-  );
+        )}
+      </span>
+    );
+  }
 }
