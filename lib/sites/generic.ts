@@ -51,7 +51,15 @@ function mainHeading(doc: Document): Element | null {
   return doc.querySelector('h1');
 }
 
-export function extractGeneric(doc: Document, url: URL): PageItems | null {
+export interface GenericOptions {
+  /**
+   * Read embedded script state too (the slowest step: it scans inline scripts). Site adapters
+   * that already found the title and price in the page turn it off.
+   */
+  embeddedState?: boolean;
+}
+
+export function extractGeneric(doc: Document, url: URL, opts: GenericOptions = {}): PageItems | null {
   const ld = jsonLdObjects(doc);
   const crumbs = breadcrumbFromJsonLd(ld);
   const withCrumbs = (page: PageItems): PageItems => {
@@ -74,7 +82,7 @@ export function extractGeneric(doc: Document, url: URL): PageItems | null {
   }
   const og = fromOpenGraph(doc, url);
   if (og && og.price !== null) return withCrumbs({ kind: 'product', items: [{ ...og, anchor: mainHeading(doc) }] });
-  const state = itemsFromStates(embeddedStates(doc), url);
+  const state = opts.embeddedState === false ? null : itemsFromStates(embeddedStates(doc), url);
   if (state) {
     if (state.kind === 'search') anchorLinks(doc, url, state.items);
     else {

@@ -89,17 +89,18 @@ export function breadcrumbs(doc: ParentNode, selectors: readonly string[] | unde
 
 /** The product of a product page, or null when the page has no title we can find. */
 export function readProduct(doc: Document, url: URL, spec: ProductSpec, currency: string | null): RawItem | null {
-  const structured = extractGeneric(doc, url);
-  const sItem = structured?.kind === 'product' ? structured.items[0] : undefined;
   const titleEl = first(doc, spec.title);
   let title = text(titleEl);
   if (title && spec.titleNoise) title = clean(title.replace(spec.titleNoise, ''));
-  title ??= sItem?.title ?? null;
-  if (!title) return null;
-  const item = emptyItem(title);
   const root = doc.documentElement ?? doc;
   const shown = pickFirst(root as Element, spec.price);
   const p = shown ? parsePrice(shown, url.hostname, currency) : null;
+  // Structured data fills what the page's markup lacks; scanning script state only when needed.
+  const structured = extractGeneric(doc, url, { embeddedState: !(title && p) });
+  const sItem = structured?.kind === 'product' ? structured.items[0] : undefined;
+  title ??= sItem?.title ?? null;
+  if (!title) return null;
+  const item = emptyItem(title);
   if (p) Object.assign(item, p).currency ??= currency;
   item.categoryPath = breadcrumbs(doc, spec.crumbs);
   const pairs = specPairs(doc, spec.specRows ?? []);
