@@ -143,3 +143,23 @@ describe('router: choices, settings, data', () => {
     void (await ledger);
   });
 });
+
+describe('router: hide on this page', () => {
+  it('a page hidden from its badge panel gets no estimates; other pages still do', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const ledger = openLedger();
+    const route = createRouter({ extensionId: ID, extensionOrigin: ORIGIN, ledger: () => ledger, settings: createSettingsStore(memoryArea()), locale: 'en-US', now: () => Date.UTC(2026, 10, 28), openMethodology: async () => undefined, sharing: noSharing });
+    const page = { id: ID, tab: { id: 1 }, url: 'https://www.amazon.com/s?k=monitor#frag' };
+    const other = { id: ID, tab: { id: 2 }, url: 'https://www.amazon.com/s?k=laptop' };
+    const ask = (sender: Sender) => route({ type: 'content-to-background:estimate', site: 'amazon', kind: 'search', keys: ['k'], items: [monitor] }, sender) as Promise<Reply<EstimateReply>>;
+    expect((await ask(page)).ok && (await ask(page) as { data: EstimateReply }).data.enabled).toBe(true);
+    expect(await route({ type: 'content-to-background:hide-page' }, page)).toEqual({ ok: true, data: { hidden: 'https://www.amazon.com/s?k=monitor' } });
+    const hidden = await ask({ ...page, url: 'https://www.amazon.com/s?k=monitor' });
+    expect(hidden.ok && hidden.data.enabled).toBe(false);
+    expect(hidden.ok && hidden.data.estimates).toEqual([]);
+    const still = await ask(other);
+    expect(still.ok && still.data.enabled).toBe(true);
+    // A web page cannot hide badges by messaging as an extension page.
+    expect((await route({ type: 'content-to-background:hide-page' }, { id: 'other-extension', tab: { id: 3 }, url: other.url })).ok).toBe(false);
+  });
+});
