@@ -2,10 +2,8 @@
 import { realManifest } from '../test/helpers/fixtures';
 import { launchWithExtension, realPage } from '../test/e2e/fixtures';
 
-export async function measureBadges(visits = 1): Promise<string[]> {
-  const out: string[] = ['## In Chromium with the built extension', ''];
-  const manifest = realManifest();
-  if (manifest.length === 0) return [...out, 'Skipped: no real fixtures.', ''];
+/** Chromium with the built extension, serving the pages put in `served` and aborting the rest. */
+async function launchServing() {
   const context = await launchWithExtension();
   const served = new Map<string, Buffer>();
   await context.route('**/*', (route) => {
@@ -13,6 +11,14 @@ export async function measureBadges(visits = 1): Promise<string[]> {
     return body ? route.fulfill({ body, contentType: 'text/html' }) : route.abort('blockedbyclient');
   });
   if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+  return { context, served };
+}
+
+export async function measureBadges(visits = 1): Promise<string[]> {
+  const out: string[] = ['## In Chromium with the built extension', ''];
+  const manifest = realManifest();
+  if (manifest.length === 0) return [...out, 'Skipped: no real fixtures.', ''];
+  const { context, served } = await launchServing();
   out.push(`Time from DOMContentLoaded to the first badge (includes the content script waiting for document_idle and the round trip to the background), and the content script's own extraction time (User Timing \`carbon-lens:extract\`, first read). Median of ${visits} visit(s); wall-clock, so it includes any other load on the machine.`);
   out.push('');
   out.push('| page | badges | first badge after DCL (ms) | extract in page (ms) |');
@@ -56,13 +62,7 @@ export interface MountTiming {
 
 /** Median User Timing measures of the content script on each page over `runs` warm visits. */
 export async function measureMount(files: string[], runs: number): Promise<MountTiming[]> {
-  const context = await launchWithExtension();
-  const served = new Map<string, Buffer>();
-  await context.route('**/*', (route) => {
-    const body = served.get(route.request().url());
-    return body ? route.fulfill({ body, contentType: 'text/html' }) : route.abort('blockedbyclient');
-  });
-  if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+  const { context, served } = await launchServing();
   const out: MountTiming[] = [];
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
   for (const file of files) {
@@ -73,10 +73,13 @@ export async function measureMount(files: string[], runs: number): Promise<Mount
       const tab = await context.newPage();
       await tab.goto(page.url, { waitUntil: 'domcontentloaded' });
       await tab.waitForFunction(() => performance.getEntriesByName('carbon-lens:badges').length > 0, undefined, { timeout: 15_000 });
-      const m = await tab.evaluate(() => {
-        const first = (name: string) => performance.getEntriesByName(`carbon-lens:${name}`)[0]?.duration ?? NaN;
-        return { extract: first('extract'), reply: first('reply'), badges: first('badges'), n: document.querySelectorAll('carbon-lens-badge').length };
-      });
+      // No named helpers inside evaluate(): tsx would wrap them in a __name() the page lacks.
+      const m = await tab.evaluate(() => ({
+        extract: performance.getEntriesByName('carbon-lens:extract')[0]?.duration ?? NaN,
+        reply: performance.getEntriesByName('carbon-lens:reply')[0]?.duration ?? NaN,
+        badges: performance.getEntriesByName('carbon-lens:badges')[0]?.duration ?? NaN,
+        n: document.querySelectorAll('carbon-lens-badge').length,
+      }));
       if (i > 0) samples.push(m); // visit 0 warms the service worker
       await tab.close();
     }
@@ -98,6 +101,7 @@ export async function measureMount(files: string[], runs: number): Promise<Mount
 import { chromium, type BrowserContext } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { chromiumPath } from '../test/e2e/fixtures';
+import { BASE_ARGS } from '../scripts/chromium.mjs';
 import { realFixturePath } from '../test/helpers/fixtures';
 
 export interface Visit {
@@ -137,11 +141,10 @@ const median = (xs: number[]) => {
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const BASE_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** The baseline browser: the same Chromium and flags, without the extension. */
 async function launchWithout(): Promise<BrowserContext> {
-  return chromium.launchPersistentContext('', { executablePath: chromiumPath(), headless: true, args: BASE_ARGS });
+  return chromium.launchPersistentContext('', { executablePath: chromiumPath(), headless: true, args: [...BASE_ARGS] });
 }
 
 const LONGTASK_OBSERVER = `(() => {

@@ -2,6 +2,7 @@ import { Component } from 'preact';
 import { formatKg, type Translate } from '@/lib/format';
 import type { EstimateReplyItem, SuggestionReply } from '@/lib/messages';
 import { Breakdown } from './Breakdown';
+import { PanelFooter } from './PanelFooter';
 
 export type ChoiceKind = 'skip' | 'second_hand' | 'switch';
 export type ActionResult = { ok: true; id: string; kg: number } | { ok: false; error: string };
@@ -131,14 +132,7 @@ export class Badge extends Component<BadgeProps, BadgeState> {
                 ))}
               </span>
             )}
-            <span class="cl-actions">
-              <button type="button" class="cl-link" onClick={trusted(actions.hidePage)}>
-                {t('hidePage')}
-              </button>
-              <button type="button" class="cl-close" onClick={() => setOpen(false)}>
-                {t('close')}
-              </button>
-            </span>
+            <PanelFooter t={t} hidePage={actions.hidePage} close={() => setOpen(false)} />
           </span>
         )}
       </span>

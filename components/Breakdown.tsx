@@ -15,7 +15,7 @@ export function Breakdown({ parts, t, locale }: { parts: Part[]; t: Translate; l
       <span class="cl-legend">
         {parts.map((p) => (
           <span key={p.stage}>
-            <span class={`cl-dot cl-${p.stage}`} aria-hidden="true" /> {t(`stage_${p.stage}`)} {formatKg(p.kg, locale)} kg ({Math.round((100 * p.kg) / total)}%)
+            <span class={`cl-dot cl-${p.stage}`} aria-hidden="true" /> {t(`stage_${p.stage}`)} {t('mass', formatKg(p.kg, locale))} ({Math.round((100 * p.kg) / total)}%)
           </span>
         ))}
       </span>

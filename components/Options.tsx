@@ -44,7 +44,6 @@ export function Options({ t, locale, sites, api, today }: OptionsProps) {
   const [status, setStatus] = useState<Status>(null);
   const [confirming, setConfirming] = useState(false);
   const regions = useMemo(() => regionCodes(locale), [locale]);
-  const currencies = useMemo(() => (typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : ['USD', 'EUR', 'VND', 'CNY']), []);
 
   useEffect(() => {
     void api.getSettings().then((r) => (r.ok ? setSettings(r.data) : setStatus({ kind: 'error', text: r.error })));
@@ -102,21 +101,10 @@ export function Options({ t, locale, sites, api, today }: OptionsProps) {
           </select>
         </label>
         <label>
-          {t('optCurrency')}
-          <select value={settings.displayCurrency ?? ''} onChange={(e) => void save({ displayCurrency: (e.currentTarget.value || null) as string | null })}>
-            <option value="">{t('optPageCurrency')}</option>
-            {currencies.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
           {t('optUnits')}
           <select value={settings.units} onChange={(e) => void save({ units: e.currentTarget.value as Settings['units'] })}>
-            <option value="kg">kg CO₂e</option>
-            <option value="lb">lb CO₂e</option>
+            <option value="kg">{t('unitLong_kg')} ({t('unit_kg')})</option>
+            <option value="lb">{t('unitLong_lb')} ({t('unit_lb')})</option>
           </select>
         </label>
         <label>

@@ -1,5 +1,6 @@
 import { Component } from 'preact';
 import { formatKg, type Translate } from '@/lib/format';
+import { PanelFooter } from './PanelFooter';
 
 export interface PanelItem {
   title: string;
@@ -51,14 +52,7 @@ export class PagePanel extends Component<PagePanelProps, { open: boolean }> {
                 <span>{t('summaryItem', f(g.kg), f(g.low), f(g.high))}</span>
               </span>
             ))}
-            <span class="cl-actions">
-              <button type="button" class="cl-link" onClick={(e) => e.isTrusted && hidePage()}>
-                {t('hidePage')}
-              </button>
-              <button type="button" class="cl-close" onClick={() => setOpen(false)}>
-                {t('close')}
-              </button>
-            </span>
+            <PanelFooter t={t} hidePage={hidePage} close={() => setOpen(false)} />
           </span>
         )}
       </span>

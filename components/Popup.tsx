@@ -113,6 +113,7 @@ export function Popup({ t, locale, load, undo, openOptions, community }: PopupPr
             ))}
           </section>
           <WeekChart
+            t={t}
             label={t('chartLabel')}
             locale={locale}
             weeks={summary.perWeek.map((w) => ({ start: w.start, kg: w.amount.kg, low: w.amount.low, high: w.amount.high }))}

@@ -1,13 +1,14 @@
-import { formatKg } from '@/lib/format';
+import { formatKg, type Translate } from '@/lib/format';
 
 export interface WeekChartProps {
   weeks: { start: string; kg: number; low: number; high: number }[];
   label: string;
   locale?: string;
+  t: Translate;
 }
 
 /** Reductions per week as plain SVG bars with range whiskers; a table twin for screen readers. */
-export function WeekChart({ weeks, label, locale }: WeekChartProps) {
+export function WeekChart({ weeks, label, locale, t }: WeekChartProps) {
   const W = 300;
   const H = 90;
   const max = Math.max(1e-9, ...weeks.map((w) => w.high));
@@ -33,7 +34,7 @@ export function WeekChart({ weeks, label, locale }: WeekChartProps) {
           {weeks.map((w) => (
             <tr key={w.start}>
               <th scope="row">{day.format(new Date(w.start))}</th>
-              <td>{formatKg(w.kg, locale)} kg</td>
+              <td>{t('mass', formatKg(w.kg, locale))}</td>
             </tr>
           ))}
         </tbody>

@@ -55,6 +55,7 @@ export interface EstimateReply {
   /** False when the shopper turned this site off or hid badges on this page. */
   enabled: boolean;
   badgeMode: 'compact' | 'detailed';
+  units: 'kg' | 'lb';
   estimates: EstimateReplyItem[];
 }
 

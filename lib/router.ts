@@ -121,7 +121,7 @@ export function createRouter(deps: RouterDeps) {
       switch (msg.type) {
         case 'content-to-background:estimate': {
           const enabled = settings.sites[msg.site] !== false && !settings.hiddenPages.includes(pageKey(sender.url));
-          if (!enabled) return { ok: true, data: { enabled, badgeMode: settings.badgeMode, estimates: [] } satisfies EstimateReply };
+          if (!enabled) return { ok: true, data: { enabled, badgeMode: settings.badgeMode, units: settings.units, estimates: [] } satisfies EstimateReply };
           const entries: PageEntry[] = msg.items.map((item, i) => ({ key: msg.keys[i] ?? item.url ?? item.title, item, estimate: estimate(item) }));
           const ledger = await deps.ledger().catch(() => null); // estimates still work if storage fails
           const now = deps.now();
@@ -145,6 +145,7 @@ export function createRouter(deps: RouterDeps) {
           const data: EstimateReply = {
             enabled,
             badgeMode: settings.badgeMode,
+            units: settings.units,
             estimates: entries.map((e, i) => toReplyItem(e.estimate, analysed[i]!)),
           };
           return { ok: true, data };

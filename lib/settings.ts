@@ -6,8 +6,7 @@ export const DEFAULT_CONSUMERS = 1_310_000_000;
 export const Settings = z.object({
   /** ISO 3166-1 alpha-2; drives shipping distance. Null: taken from the browser's locale. */
   homeCountry: z.string().regex(/^[A-Z]{2}$/).nullable().catch(null),
-  /** ISO 4217 display currency (null: the page's own). */
-  displayCurrency: z.string().regex(/^[A-Z]{3}$/).nullable().catch(null),
+  /** Display unit for footprints (estimates and the ledger stay in kg). */
   units: z.enum(['kg', 'lb']).catch('kg'),
   /** Site adapter id → enabled; missing means enabled. */
   sites: z.record(z.string().max(40), z.boolean()).catch({}),

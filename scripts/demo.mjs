@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { extensionArgs, findChromium } from './chromium.mjs';
 
 const ORIGIN = 'https://demo.carbon-lens.example';
 const PAGES = { '/product': 'demo/pages/product.html', '/search': 'demo/pages/search.html' };
@@ -18,9 +19,7 @@ const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
 const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit', env: { ...process.env, CARBON_LENS_DEMO: '1' } });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/lib/chromium/chromium', '/usr/bin/google-chrome'].find(
-  (p) => p && existsSync(p),
-);
+const executablePath = findChromium();
 if (!executablePath) {
   console.error('No Chromium found. On Debian: sudo apt-get install chromium (or set CHROMIUM_PATH).');
   process.exit(1);
@@ -30,17 +29,7 @@ const context = await chromium.launchPersistentContext('', {
   executablePath,
   headless,
   viewport: { width: 1280, height: 800 },
-  args: [
-    `--disable-extensions-except=${EXT}`,
-    `--load-extension=${EXT}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  args: extensionArgs(EXT),
 });
 await context.route('**/*', (route) => {
   if (route.request().url().startsWith('chrome-extension://')) return route.continue(); // the extension's own pages

@@ -4,6 +4,7 @@ import { PagePanel, type PanelItem } from '@/components/PagePanel';
 import { adoptStyles } from '@/components/badge-css';
 import { extractPage, itemKey, siteMatchPatterns, type RawItem } from '@/lib/sites';
 import { createTranslate } from '@/lib/i18n';
+import { setMassUnit } from '@/lib/format';
 import type { EstimateReply, ItemPayload, Reply, SuggestionReply } from '@/lib/messages';
 
 export default defineContentScript({
@@ -122,6 +123,7 @@ export default defineContentScript({
       performance.measure('carbon-lens:reply', { start: t0, end: performance.now() });
       if (!reply?.ok || !reply.data.enabled || !ctx.isValid) return;
       const detailed = reply.data.badgeMode === 'detailed';
+      setMassUnit(reply.data.units);
       fresh.forEach((item, i) => {
         const e = reply.data.estimates[i];
         if (!e) return;

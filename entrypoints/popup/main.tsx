@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { Popup } from '@/components/Popup';
 import { createTranslate } from '@/lib/i18n';
+import { setMassUnit } from '@/lib/format';
 import type { Reply, SummaryReply } from '@/lib/messages';
 import './popup.css';
 
@@ -17,7 +18,11 @@ render(
   <Popup
     t={t}
     locale={locale}
-    load={() => send<SummaryReply>({ type: 'page-to-background:get-summary' })}
+    load={async () => {
+      const reply = await send<SummaryReply>({ type: 'page-to-background:get-summary' });
+      if (reply.ok) setMassUnit(reply.data.settings.units);
+      return reply;
+    }}
     undo={(id) => send({ type: 'page-to-background:undo', id })}
     openOptions={() => void browser.runtime.openOptionsPage()}
     community={() => send({ type: 'page-to-background:get-community' })}

@@ -6,6 +6,7 @@ import { test as base, chromium, type BrowserContext, type Page, type Worker } f
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { extensionArgs, findChromium } from '../../scripts/chromium.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const EXTENSION_DIR = path.resolve(here, '../../.output/chrome-mv3');
@@ -14,8 +15,7 @@ export const DEMO_PAGES = path.resolve(here, '../../demo/pages');
 export const haveRealFixtures = existsSync(path.join(REAL_FIXTURES, 'manifest.json'));
 
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/lib/chromium/chromium', '/usr/bin/google-chrome'];
-  const found = candidates.find((p) => p && existsSync(p));
+  const found = findChromium();
   if (!found) throw new Error('No Chromium found: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.');
   return found;
 }
@@ -53,15 +53,7 @@ export async function launchWithExtension(lang = 'en-US'): Promise<BrowserContex
     env: { ...process.env, LANGUAGE: lang.replace('-', '_') },
     args: [
       `--lang=${lang}`,
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...extensionArgs(EXTENSION_DIR),
     ],
   });
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createTranslate } from '@/lib/i18n';
-import { formatKg } from '@/lib/format';
+import { formatKg, setMassUnit } from '@/lib/format';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const en = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Messages;
@@ -22,11 +22,26 @@ describe('translate', () => {
     expect(t('altSaving', '5', '40', '1', '9')).toBe('Saves about 5 kg CO₂e (40%), range 1–9 kg');
     expect(t('close')).toBe('Close');
     expect(t('noSuchKey')).toBe('noSuchKey');
-    expect(calls).toBe(4);
+    expect(calls).toBe(6); // four messages and the two unit labels, each once
   });
   it('keeps page text as given, even with $ signs and markup', () => {
     const t = createTranslate(getMessage);
     expect(t('undoLabel', '<img src=x onerror=alert(1)> $1 $$')).toBe('Undo: <img src=x onerror=alert(1)> $1 $$');
+  });
+});
+
+describe('display unit', () => {
+  it('shows pounds when the shopper chose them, and kilograms otherwise', () => {
+    const t = createTranslate(getMessage);
+    try {
+      setMassUnit('lb');
+      expect(formatKg(10, 'en')).toBe('22');
+      expect(t('badgeApprox', formatKg(10, 'en'))).toBe('≈ 22 lb CO₂e');
+      expect(t('badgeAccessibleName', '22', '11', '44')).toBe('Estimated footprint 22 pounds CO2e, range 11 to 44');
+    } finally {
+      setMassUnit('kg');
+    }
+    expect(t('badgeApprox', formatKg(10, 'en'))).toBe('≈ 10 kg CO₂e');
   });
 });
 

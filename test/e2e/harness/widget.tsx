@@ -7,17 +7,16 @@ import { Badge } from '../../../components/Badge';
 import { PagePanel } from '../../../components/PagePanel';
 import { adoptStyles } from '../../../components/badge-css';
 import type { EstimateReplyItem } from '../../../lib/messages';
+import { createTranslate } from '../../../lib/i18n';
 import messages from '../../../public/_locales/en/messages.json';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-const t = (key: string, ...subs: string[]) => {
+/** chrome.i18n.getMessage over the shipped en messages, behind the extension's own translator. */
+const t = createTranslate((key, subs = []) => {
   const m = (messages as Messages)[key];
-  if (!m) return key;
-  return m.message.replace(/\$(\w+)\$/g, (_, name: string) => {
-    const n = Number(m.placeholders?.[name]?.content.slice(1));
-    return subs[n - 1] ?? '';
-  });
-};
+  if (!m) return '';
+  return m.message.replace(/\$(\w+)\$/g, (_, name: string) => subs[Number(m.placeholders?.[name]?.content.slice(1)) - 1] ?? '');
+});
 
 const estimate: EstimateReplyItem = {
   kg: 12.3,
