@@ -1,6 +1,7 @@
 /**
  * Hostile titles read from a page stay text: extraction returns them as strings (never parsed),
- * quickly, without throwing, also when the whole page is built from them.
+ * without throwing, also when the whole page is built from them. (How fast is the benchmarks'
+ * business; here only vitest's own test timeout stands between a pathological regex and CI.)
  */
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../cli/dom';
@@ -10,11 +11,9 @@ import { ALL_HOSTILE_TITLES, HOSTILE_LD_URL, HOSTILE_SEARCH_URL, hostileJsonLdPa
 const normalise = (s: string) => s.replace(/[\s\u00a0\u200b\u200e\u200f]+/g, ' ').trim();
 
 describe('hostile titles are read as text', () => {
-  it('search tiles: every hostile title comes back verbatim as a string, within a bounded time', () => {
+  it('search tiles: every hostile title comes back verbatim as a string', () => {
     const doc = parseHtml(hostileSearchPage(ALL_HOSTILE_TITLES));
-    const t0 = performance.now();
     const page = extractPage(doc, new URL(HOSTILE_SEARCH_URL));
-    const ms = performance.now() - t0;
     expect(page.kind).toBe('search');
     expect(page.items).toHaveLength(ALL_HOSTILE_TITLES.length);
     for (const [i, item] of page.items.entries()) {
@@ -22,7 +21,6 @@ describe('hostile titles are read as text', () => {
       // Verbatim: markup stays characters, never becomes elements (nothing is stripped or parsed).
       expect(normalise(item.title)).toBe(normalise(ALL_HOSTILE_TITLES[i]!));
     }
-    expect(ms).toBeLessThan(2_000);
   });
 
   it('JSON-LD: a hostile product name is read as text by the generic reader', () => {
@@ -33,12 +31,11 @@ describe('hostile titles are read as text', () => {
     }
   });
 
-  it('a page of only 100,000-character titles reads in bounded time', () => {
+  it('a page of only 100,000-character titles is read, every title whole', () => {
     const titles = Array.from({ length: 60 }, (_, i) => `${i} ${'\u202E<img src=x onerror=alert(1)>'.repeat(3_500)}`);
     const doc = parseHtml(hostileSearchPage(titles));
-    const t0 = performance.now();
     const page = extractPage(doc, new URL(HOSTILE_SEARCH_URL));
     expect(page.items.length).toBe(60);
-    expect(performance.now() - t0).toBeLessThan(5_000);
+    expect(page.items.every((item, i) => normalise(item.title) === normalise(titles[i]!))).toBe(true);
   });
 });
