@@ -174,7 +174,20 @@ export default defineContentScript({
       scan();
     });
     ctx.onInvalidated(teardown);
-    scan();
+    // The first read waits for the page to finish loading and go idle: the page's own start-up
+    // scripts keep the main thread busy, and competing with them makes both slower. Some pages
+    // never fire load (a request that hangs): then two seconds after the DOM is ready will do.
+    let started = false;
+    const start = () => {
+      if (started) return;
+      started = true;
+      ctx.requestIdleCallback(() => scan(), { timeout: 1000 });
+    };
+    if (document.readyState === 'complete') start();
+    else {
+      ctx.addEventListener(window, 'load', start, { once: true });
+      ctx.setTimeout(start, 2000);
+    }
   },
 });
 
