@@ -27,6 +27,8 @@ export default defineConfig({
       files.push({ relativeDest: 'methodology.html', contents: await methodologyPage() });
     },
     'build:manifestGenerated': (_wxt, manifest) => {
+      // WXT takes the toolbar title from popup.html's <title>; the manifest's comes from _locales.
+      if (manifest.action) manifest.action.default_title = '__MSG_extName__';
       if (!demo) return;
       manifest.host_permissions = [...(manifest.host_permissions ?? []), DEMO_ORIGIN_PATTERN];
       for (const cs of manifest.content_scripts ?? []) cs.matches = [...(cs.matches ?? []), DEMO_ORIGIN_PATTERN];
