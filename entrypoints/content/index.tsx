@@ -24,7 +24,13 @@ export default defineContentScript({
     let panelRoot: ShadowRoot | null = null;
     let hidden = false;
 
-    const send = <T,>(message: unknown) => browser.runtime.sendMessage(message) as Promise<Reply<T> | undefined>;
+    // A message to a service worker that dies on the way may never be answered: give up after
+    // 5 s (the UI then says so and the shopper can try again) instead of waiting forever.
+    const send = <T,>(message: unknown): Promise<Reply<T> | undefined> =>
+      Promise.race([
+        (browser.runtime.sendMessage(message) as Promise<Reply<T> | undefined>).catch(() => undefined),
+        new Promise<undefined>((resolve) => ctx.setTimeout(() => resolve(undefined), 5000)),
+      ]);
     // Titles are clamped here too: a 100,000-character title is not worth sending across.
     const payload = ({ anchor: _anchor, ...rest }: RawItem): ItemPayload => ({ ...rest, title: rest.title.slice(0, 500) });
 
@@ -43,12 +49,15 @@ export default defineContentScript({
     function actionsFor(item: RawItem): BadgeActions {
       return {
         async choose(kind: ChoiceKind, suggestion?: SuggestionReply) {
-          const r = await send<{ id: string; kg: number }>({
+          const message = {
             type: 'content-to-background:record-choice',
             kind,
             item: payload(item),
             ...(kind === 'switch' ? { chosen: suggestion?.chosen ?? null } : {}),
-          });
+          };
+          // Recording is idempotent (one choice per action, item and day), so an unanswered
+          // attempt (the worker stopped mid-way) is simply sent again once.
+          const r = (await send<{ id: string; kg: number }>(message)) ?? (await send<{ id: string; kg: number }>(message));
           return r?.ok ? { ok: true, id: r.data.id, kg: r.data.kg } : { ok: false, error: r?.error ?? 'no answer' };
         },
         async undo(id) {

@@ -115,3 +115,32 @@ for (const lang of ['en-US', 'vi', 'zh-CN']) {
     });
   });
 }
+
+test('service worker killed in the middle of recording: no lost and no doubled choice', async ({ context, serve, openPopup, serviceWorker }) => {
+  void serviceWorker;
+  const search = realPage('amazon-search-1.html');
+  await serve([search]);
+  const page = await context.newPage();
+  await page.goto(search.url, { waitUntil: 'domcontentloaded' });
+  const badges = page.locator('carbon-lens-badge');
+  await expect(badges.first()).toBeAttached({ timeout: 15_000 });
+  const counts = await badges.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-suggestions'))));
+  const index = counts.findIndex((n) => n === 0);
+  const kg = Number(await badges.nth(index).getAttribute('data-kg'));
+  // Press "skip" and kill the worker while the message is in flight.
+  await actInBadge(page, index, 1);
+  await stopServiceWorker(context);
+  // The content script sends an unanswered choice again once: the choice is there, exactly once.
+  const popup = await openPopup();
+  await expect
+    .poll(async () => {
+      await popup.reload();
+      return popup.getByTestId('choice-count').getAttribute('data-count');
+    }, { timeout: 15_000 })
+    .toBe('1');
+  // Nothing arrives later either (a late answer from the old worker would double it).
+  await page.waitForTimeout(2000);
+  await popup.reload();
+  await expect(popup.getByTestId('choice-count')).toHaveAttribute('data-count', '1');
+  expect(await kgOf(popup, 'kind-skip')).toBeCloseTo(kg, 6);
+});
