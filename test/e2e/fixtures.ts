@@ -2,7 +2,7 @@
  * Playwright fixture: Debian Chromium with the built extension, real saved pages served at their
  * real URLs through request routing, every other request aborted and every request recorded.
  */
-import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { test as base, expect as baseExpect, chromium, type BrowserContext, type Locator, type Page, type Worker } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,6 +84,8 @@ type Fixtures = {
   /** Let requests to this origin through (a local test server, e.g. the collector). */
   allowOrigin: (origin: string) => void;
   openPopup: () => Promise<Page>;
+  /** Serves a real fixture page at its URL, opens it in a new tab and waits for the first badge. */
+  openReal: (file: string) => Promise<{ page: Page; badges: Locator }>;
 };
 
 export const test = base.extend<Fixtures>({
@@ -134,6 +136,17 @@ export const test = base.extend<Fixtures>({
   },
   extensionId: async ({ serviceWorker }, use) => {
     await use(new URL(serviceWorker.url()).host);
+  },
+  openReal: async ({ context, serve }, use) => {
+    await use(async (file) => {
+      const served = realPage(file);
+      await serve([served]);
+      const page = await context.newPage();
+      await page.goto(served.url, { waitUntil: 'domcontentloaded' });
+      const badges = page.locator('carbon-lens-badge');
+      await baseExpect(badges.first(), file).toBeAttached({ timeout: 15_000 });
+      return { page, badges };
+    });
   },
   openPopup: async ({ context, extensionId }, use) => {
     await use(async () => {

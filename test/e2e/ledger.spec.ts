@@ -116,14 +116,9 @@ for (const lang of ['en-US', 'vi', 'zh-CN']) {
   });
 }
 
-test('service worker killed in the middle of recording: no lost and no doubled choice', async ({ context, serve, openPopup, serviceWorker }) => {
+test('service worker killed in the middle of recording: no lost and no doubled choice', async ({ context, openReal, openPopup, serviceWorker }) => {
   void serviceWorker;
-  const search = realPage('amazon-search-1.html');
-  await serve([search]);
-  const page = await context.newPage();
-  await page.goto(search.url, { waitUntil: 'domcontentloaded' });
-  const badges = page.locator('carbon-lens-badge');
-  await expect(badges.first()).toBeAttached({ timeout: 15_000 });
+  const { page, badges } = await openReal('amazon-search-1.html');
   const counts = await badges.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-suggestions'))));
   const index = counts.findIndex((n) => n === 0);
   const kg = Number(await badges.nth(index).getAttribute('data-kg'));

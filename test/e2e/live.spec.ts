@@ -2,7 +2,7 @@
  * Live pages: infinite scroll adds exactly one badge per new tile; single-page navigation reads
  * the new page; items are never read twice.
  */
-import { test, expect, realPage, haveRealFixtures } from './fixtures';
+import { test, expect, haveRealFixtures } from './fixtures';
 import type { Page } from '@playwright/test';
 
 test.skip(!haveRealFixtures, 'needs ../shared/fixtures/real (present in CI)');
@@ -32,13 +32,8 @@ async function appendTiles(page: Page, n: number, tag: string) {
   );
 }
 
-test('appending 20 tiles adds exactly 20 badges; SPA navigation reads the new page', async ({ context, serve }) => {
-  const search = realPage('amazon-search-1.html');
-  await serve([search]);
-  const page = await context.newPage();
-  await page.goto(search.url, { waitUntil: 'domcontentloaded' });
-  const badges = page.locator('carbon-lens-badge');
-  await expect(badges.first()).toBeAttached({ timeout: 15_000 });
+test('appending 20 tiles adds exactly 20 badges; SPA navigation reads the new page', async ({ openReal }) => {
+  const { page, badges } = await openReal('amazon-search-1.html');
   await expect.poll(() => badges.count(), { timeout: 5_000 }).toBeGreaterThan(10);
   await page.waitForTimeout(800); // let the first read settle
   const before = await badges.count();

@@ -41,13 +41,9 @@ for (const kind of ['product', 'search'] as const) {
   });
 }
 
-test('the panel opens by keyboard and explains the number', async ({ context, serve }) => {
-  const amazon = realPage('amazon-product-1.html');
-  await serve([amazon]);
-  const page = await context.newPage();
-  await page.goto(amazon.url, { waitUntil: 'domcontentloaded' });
-  const badge = page.locator('carbon-lens-badge').first();
-  await expect(badge).toBeAttached({ timeout: 15_000 });
+test('the panel opens by keyboard and explains the number', async ({ openReal }) => {
+  const { page, badges } = await openReal('amazon-product-1.html');
+  const badge = badges.first();
   await badge.focus();
   await page.keyboard.press('Enter');
   // The closed root hides the panel from the page; its size shows it opened.

@@ -1,18 +1,13 @@
-import { test, expect, realPage, haveRealFixtures, outbound } from './fixtures';
+import { test, expect, haveRealFixtures, outbound } from './fixtures';
 import { DAILY_CAP_KG } from '../../lib/ledger/accounting';
 
 test.describe('thin slice on the real Amazon product page', () => {
   test.skip(!haveRealFixtures, 'needs ../shared/fixtures/real (present in CI)');
 
-  test('badge with a number; skip → popup total; nothing leaves the machine', async ({ context, serve, requests, openPopup, serviceWorker }) => {
+  test('badge with a number; skip → popup total; nothing leaves the machine', async ({ openReal, requests, openPopup, serviceWorker }) => {
     void serviceWorker;
-    const amazon = realPage('amazon-product-1.html');
-    await serve([amazon]);
-    const page = await context.newPage();
-    await page.goto(amazon.url, { waitUntil: 'domcontentloaded' });
-
-    const badge = page.locator('carbon-lens-badge').first();
-    await expect(badge).toBeAttached({ timeout: 15_000 });
+    const { page, badges } = await openReal('amazon-product-1.html');
+    const badge = badges.first();
     const kg = Number(await badge.getAttribute('data-kg'));
     const low = Number(await badge.getAttribute('data-low'));
     const high = Number(await badge.getAttribute('data-high'));
