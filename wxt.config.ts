@@ -27,6 +27,12 @@ export default defineConfig({
       files.push({ relativeDest: 'methodology.html', contents: await methodologyPage() });
     },
     'build:manifestGenerated': (_wxt, manifest) => {
+      // The page reader (entrypoints/reader) is a plain script that the manifest injects on the
+      // registry's marketplaces once the page is idle (see that file for why not a WXT content script).
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        { matches: siteMatchPatterns(), js: ['reader.js'], run_at: 'document_idle' },
+      ];
       // WXT takes the toolbar title from popup.html's <title>; the manifest's comes from _locales.
       if (manifest.action) manifest.action.default_title = '__MSG_extName__';
       if (!demo) return;

@@ -1,4 +1,5 @@
-import { Component } from 'preact';
+import { render } from 'preact';
+import { el } from './Badge';
 import { formatKg, type Translate } from '@/lib/format';
 import { PanelFooter } from './PanelFooter';
 
@@ -19,43 +20,67 @@ export interface PagePanelProps {
   hidePage: () => void;
 }
 
-/** The page summary: how many items were read, their range, the greenest options. Collapsed by default. */
-export class PagePanel extends Component<PagePanelProps, { open: boolean }> {
-  override state = { open: false };
+const range = (items: PanelItem[]) => ({ low: Math.min(...items.map((i) => i.low)), high: Math.max(...items.map((i) => i.high)) });
 
-  override render({ items, unanchored, t, locale, hidePage }: PagePanelProps, { open }: { open: boolean }) {
-    const setOpen = (value: boolean) => this.setState({ open: value });
-    const f = (n: number) => formatKg(n, locale);
-    const low = Math.min(...items.map((i) => i.low));
-    const high = Math.max(...items.map((i) => i.high));
-    const greenest = [...items].sort((a, b) => a.kg - b.kg).slice(0, 3);
-    return (
-      <span class="cl-summary">
-        <button type="button" class="cl-badge" aria-expanded={open} onClick={() => setOpen(!open)}>
-          {t('summaryButton', String(items.length), f(low), f(high))}
-        </button>
-        {open && (
-          <span class="cl-panel" role="region" aria-label={t('summaryTitle')}>
-            <strong>{t('summaryTitle')}</strong>
-            <span>{t('summaryRead', String(items.length), f(low), f(high))}</span>
-            {unanchored > 0 && <span class="cl-note">{t('summaryUnanchored', String(unanchored))}</span>}
-            <strong>{t('summaryGreenest')}</strong>
-            {greenest.map((g, i) => (
-              <span class="cl-alt" key={i}>
-                {g.url ? (
-                  <a href={g.url} target="_top" rel="noopener noreferrer">
-                    {g.title}
-                  </a>
-                ) : (
-                  <span>{g.title}</span>
-                )}
-                <span>{t('summaryItem', f(g.kg), f(g.low), f(g.high))}</span>
-              </span>
-            ))}
-            <PanelFooter t={t} hidePage={hidePage} close={() => setOpen(false)} />
-          </span>
-        )}
-      </span>
-    );
-  }
+/** The opened page summary: how many items were read, their range, the greenest options. */
+export function PageSummary({ items, unanchored, t, locale, hidePage, close }: PagePanelProps & { close: () => void }) {
+  const f = (n: number) => formatKg(n, locale);
+  const { low, high } = range(items);
+  const greenest = [...items].sort((a, b) => a.kg - b.kg).slice(0, 3);
+  return (
+    <span class="cl-panel" role="region" aria-label={t('summaryTitle')}>
+      <strong>{t('summaryTitle')}</strong>
+      <span>{t('summaryRead', String(items.length), f(low), f(high))}</span>
+      {unanchored > 0 && <span class="cl-note">{t('summaryUnanchored', String(unanchored))}</span>}
+      <strong>{t('summaryGreenest')}</strong>
+      {greenest.map((g, i) => (
+        <span class="cl-alt" key={i}>
+          {g.url ? (
+            <a href={g.url} target="_top" rel="noopener noreferrer">
+              {g.title}
+            </a>
+          ) : (
+            <span>{g.title}</span>
+          )}
+          <span>{t('summaryItem', f(g.kg), f(g.low), f(g.high))}</span>
+        </span>
+      ))}
+      <PanelFooter t={t} hidePage={hidePage} close={close} />
+    </span>
+  );
+}
+
+/**
+ * The page summary in `root`, collapsed by default: a button built with the DOM API, and the
+ * summary rendered with preact only while it is open. Returns `update` for newly read items.
+ */
+export function mountPagePanel(root: ShadowRoot | Element, initial: PagePanelProps): (next: PagePanelProps) => void {
+  let props = initial;
+  let open = false;
+  let rendered = false; // preact runs only once the summary has been opened
+  const wrap = el('span', 'cl-summary');
+  const button = el('button', 'cl-badge');
+  button.type = 'button';
+  const slot = el('span');
+  wrap.append(button, slot);
+  const draw = () => {
+    const { low, high } = range(props.items);
+    const f = (n: number) => formatKg(n, props.locale);
+    button.textContent = props.t('summaryButton', String(props.items.length), f(low), f(high));
+    button.setAttribute('aria-expanded', String(open));
+    if (!open && !rendered) return;
+    rendered = true;
+    render(open ? <PageSummary {...props} close={() => setOpen(false)} /> : null, slot);
+  };
+  const setOpen = (value: boolean) => {
+    open = value;
+    draw();
+  };
+  button.addEventListener('click', () => setOpen(!open));
+  root.append(wrap);
+  draw();
+  return (next) => {
+    props = next;
+    draw();
+  };
 }

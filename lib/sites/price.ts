@@ -26,11 +26,24 @@ const HOST_CURRENCY = table(
 
 /** The currency a site prices in by default, from its host name; null when it varies (etsy, aliexpress). */
 export function hostCurrency(hostname: string): string | null {
+  // A page asks about one host for every price on it: remember the last answer.
+  if (hostname === lastHost) return lastCurrency;
   const host = hostname.toLowerCase();
-  if (/(^|\.)(aliexpress|alibaba|etsy)\./.test(host)) return null;
-  for (const [suffix, cur] of HOST_CURRENCY) if (host.endsWith(suffix)) return cur;
-  return null;
+  let found: string | null = null;
+  if (!/(^|\.)(aliexpress|alibaba|etsy)\./.test(host)) {
+    for (const [suffix, cur] of HOST_CURRENCY) {
+      if (host.endsWith(suffix)) {
+        found = cur;
+        break;
+      }
+    }
+  }
+  lastHost = hostname;
+  lastCurrency = found;
+  return found;
 }
+let lastHost: string | null = null;
+let lastCurrency: string | null = null;
 
 const CHINESE_HOST = /(^|\.)(taobao|tmall|jd|1688|alibaba|aliexpress)\.|\.cn$/;
 

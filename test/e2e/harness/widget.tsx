@@ -2,9 +2,8 @@
  * Accessibility harness: the real in-page components (Badge, PagePanel, their CSS) rendered in
  * OPEN shadow roots on a plain page, so axe-core can inspect what the closed roots hide.
  */
-import { render } from 'preact';
-import { Badge } from '../../../components/Badge';
-import { PagePanel } from '../../../components/PagePanel';
+import { mountBadge } from '../../../components/Badge';
+import { mountPagePanel } from '../../../components/PagePanel';
 import { adoptStyles } from '../../../components/badge-css';
 import type { EstimateReplyItem } from '../../../lib/messages';
 import { createTranslate } from '../../../lib/i18n';
@@ -53,24 +52,18 @@ for (const [i, detailed] of [false, true].entries()) {
   const host = document.createElement('span');
   host.id = `badge-${i}`;
   document.getElementById('tile')!.append(host);
-  render(
-    <Badge estimate={estimate} t={t} locale="en" detailed={detailed} actions={{ choose: ok, undo: async () => true, hidePage: () => undefined, openMethodology: () => undefined }} />,
-    open(host),
-  );
+  mountBadge(open(host), { estimate, t, locale: 'en', detailed, actions: { choose: ok, undo: async () => true, hidePage: () => undefined, openMethodology: () => undefined } });
 }
 const panelHost = document.createElement('span');
 panelHost.id = 'panel';
 document.body.append(panelHost);
-render(
-  <PagePanel
-    items={[
-      { title: 'Item one', url: 'https://www.amazon.com/dp/1', kg: 3, low: 1, high: 8 },
-      { title: 'Item two', url: null, kg: 30, low: 10, high: 80 },
-    ]}
-    unanchored={1}
-    t={t}
-    locale="en"
-    hidePage={() => undefined}
-  />,
-  open(panelHost),
-);
+mountPagePanel(open(panelHost), {
+  items: [
+    { title: 'Item one', url: 'https://www.amazon.com/dp/1', kg: 3, low: 1, high: 8 },
+    { title: 'Item two', url: null, kg: 30, low: 10, high: 80 },
+  ],
+  unanchored: 1,
+  t,
+  locale: 'en',
+  hidePage: () => undefined,
+});

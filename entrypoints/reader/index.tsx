@@ -1,0 +1,220 @@
+import { mountBadge, type BadgeActions, type ChoiceKind } from '@/components/Badge';
+import { mountPagePanel, type PagePanelProps, type PanelItem } from '@/components/PagePanel';
+import { adoptStyles } from '@/components/badge-css';
+import { extractPage, itemKey, type RawItem } from '@/lib/sites';
+import { createTranslate } from '@/lib/i18n';
+import { setMassUnit } from '@/lib/format';
+import type { EstimateReply, ItemPayload, Reply, SuggestionReply } from '@/lib/messages';
+import { alive, onNewerCopy, watchLocation } from './lifetime';
+
+/**
+ * The page reader: reads the marketplace page, asks the background for estimates and shows the
+ * badges. Declared in the manifest by wxt.config.ts (content_scripts, the registry's hosts, at
+ * document_idle) as a plain script: WXT's content-script context is not worth its start-up cost on
+ * every page (./lifetime.ts does what we need of it).
+ */
+export default defineUnlistedScript(() => {
+  const t = createTranslate((key, subs) => browser.i18n.getMessage(key as never, subs));
+  const locale = browser.i18n.getUILanguage();
+  // An item is read once per page: by its key (url or title+price) within one location, and
+  // never twice on the same tile. Single-page navigation starts a new page (keys and summary).
+  let seen = new Set<string>();
+  const badged = new WeakSet<Element>();
+  const hosts: Element[] = [];
+  const summary: PanelItem[] = [];
+  let unanchored = 0;
+  let panelHost: HTMLElement | null = null;
+  let updatePanel: ((props: PagePanelProps) => void) | null = null;
+  let hidden = false;
+
+  // A message to a service worker that dies on the way may never be answered: give up after
+  // 5 s (the UI then says so and the shopper can try again) instead of waiting forever.
+  const send = <T,>(message: unknown): Promise<Reply<T> | undefined> =>
+    Promise.race([
+      (browser.runtime.sendMessage(message) as Promise<Reply<T> | undefined>).catch(() => undefined),
+      new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 5000)),
+    ]);
+  // Titles are clamped here too: a 100,000-character title is not worth sending across.
+  const payload = ({ anchor: _anchor, ...rest }: RawItem): ItemPayload => ({ ...rest, title: rest.title.slice(0, 500) });
+
+  function hidePage() {
+    hidden = true;
+    void send({ type: 'content-to-background:hide-page' });
+    teardown();
+  }
+
+  let stopped = false;
+  function teardown() {
+    stopped = true;
+    stopWatching();
+    observer.disconnect();
+    for (const host of hosts) host.remove();
+    panelHost?.remove();
+  }
+
+  function actionsFor(item: RawItem): BadgeActions {
+    return {
+      async choose(kind: ChoiceKind, suggestion?: SuggestionReply) {
+        const message = {
+          type: 'content-to-background:record-choice',
+          kind,
+          item: payload(item),
+          ...(kind === 'switch' ? { chosen: suggestion?.chosen ?? null } : {}),
+        };
+        // Recording is idempotent (one choice per action, item and day), so an unanswered
+        // attempt (the worker stopped mid-way) is simply sent again once.
+        const r = (await send<{ id: string; kg: number }>(message)) ?? (await send<{ id: string; kg: number }>(message));
+        return r?.ok ? { ok: true, id: r.data.id, kg: r.data.kg } : { ok: false, error: r?.error ?? 'no answer' };
+      },
+      async undo(id) {
+        const r = await send<{ undone: boolean }>({ type: 'content-to-background:undo', id });
+        return Boolean(r?.ok && r.data.undone);
+      },
+      hidePage,
+      openMethodology: () => void send({ type: 'content-to-background:open-methodology' }),
+    };
+  }
+
+  function mount(tag: string, attrs: Record<string, string>, place: (host: HTMLElement) => void): { host: HTMLElement; root: ShadowRoot } {
+    const host = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) host.setAttribute(k, v);
+    // Closed root; delegatesFocus: focusing the host (assistive tools, tests) focuses its button.
+    const root = host.attachShadow({ mode: 'closed', delegatesFocus: true });
+    adoptStyles(root);
+    place(host);
+    hosts.push(host);
+    return { host, root };
+  }
+
+  function placeBadge(anchor: Element, kind: 'product' | 'search') {
+    // Next to a product title; inside a search tile (after it would break grids and lists).
+    return (host: HTMLElement) =>
+      kind === 'search' && anchor.localName !== 'a' ? anchor.append(host) : anchor.insertAdjacentElement('afterend', host);
+  }
+
+  function renderPanel() {
+    if (summary.length === 0) return;
+    const props: PagePanelProps = { items: [...summary], unanchored, t, locale, hidePage };
+    if (!panelHost || !updatePanel) {
+      const { host, root } = mount('carbon-lens-panel', {}, (h) => document.body.append(h));
+      panelHost = host;
+      updatePanel = mountPagePanel(root, props);
+    } else updatePanel(props);
+    panelHost.setAttribute('data-items', String(summary.length));
+  }
+
+  // One read at a time; a change that arrives during a read triggers one more read after it.
+  let scanning = false;
+  let again = false;
+  function scan() {
+    if (hidden || stopped) return;
+    if (!alive()) return teardown();
+    if (scanning) {
+      again = true;
+      return;
+    }
+    scanning = true;
+    void read().finally(() => {
+      scanning = false;
+      if (again) {
+        again = false;
+        scan();
+      }
+    });
+  }
+
+  let linksAtRead = -1;
+  async function read() {
+    const t0 = performance.now();
+    linksAtRead = document.links.length;
+    const page = extractPage(document, new URL(location.href));
+    performance.measure('carbon-lens:extract', { start: t0, end: performance.now() });
+    if (page.kind === 'product' && page.items.length > 0) observer.disconnect(); // until navigation
+    const fresh = page.items.filter((item) => !seen.has(itemKey(item)) && !(item.anchor && badged.has(item.anchor)));
+    if (fresh.length === 0) return;
+    for (const item of fresh) seen.add(itemKey(item));
+    const reply = await send<EstimateReply>({
+      type: 'content-to-background:estimate',
+      site: page.site,
+      kind: page.kind,
+      keys: fresh.map(itemKey),
+      items: fresh.map(payload),
+    });
+    performance.measure('carbon-lens:reply', { start: t0, end: performance.now() });
+    if (!reply?.ok || !reply.data.enabled || stopped) return;
+    const detailed = reply.data.badgeMode === 'detailed';
+    setMassUnit(reply.data.units);
+    fresh.forEach((item, i) => {
+      const e = reply.data.estimates[i];
+      if (!e) return;
+      summary.push({ title: item.title, url: item.url, kg: e.kg, low: e.low, high: e.high });
+      if (!item.anchor?.isConnected) {
+        unanchored++;
+        return;
+      }
+      // What the badge shows, for tests and assistive tools (the shadow root stays closed).
+      const attrs = {
+        'data-kg': String(e.kg),
+        'data-low': String(e.low),
+        'data-high': String(e.high),
+        'data-tier': e.tier,
+        'data-suggestions': String(e.suggestions.length),
+      };
+      badged.add(item.anchor);
+      const { root } = mount('carbon-lens-badge', attrs, placeBadge(item.anchor, page.kind));
+      mountBadge(root, { estimate: e, t, locale, detailed, actions: actionsFor(item) });
+    });
+    renderPanel();
+    performance.measure('carbon-lens:badges', { start: t0, end: performance.now() });
+  }
+
+  // Infinite scroll and single-page navigation: re-read after DOM changes settle; only new
+  // items (by itemKey) get badges. Observe, never poll; everything ends with teardown().
+  // Cheap filters keep the page's own churn from costing main-thread time: a batch counts only
+  // if it adds content elements; a re-read happens only if the page's links changed (new tiles
+  // bring links); a product page, once read, is not observed again until navigation.
+  let pending = false;
+  const observer = new MutationObserver((records) => {
+    if (pending || !records.some((r) => Array.prototype.some.call(r.addedNodes, isContent))) return;
+    pending = true;
+    setTimeout(() => {
+      pending = false;
+      if (document.links.length !== linksAtRead) scan();
+    }, 250);
+  });
+  const observe = () => observer.observe(document.body, { childList: true, subtree: true });
+  observe();
+  const stopWatching = watchLocation(() => {
+    if (stopped) return;
+    seen = new Set();
+    summary.length = 0;
+    unanchored = 0;
+    panelHost?.remove();
+    panelHost = null;
+    updatePanel = null;
+    observe();
+    scan();
+  });
+  onNewerCopy(teardown);
+  // The first read waits for the page to finish loading and go idle: the page's own start-up
+  // scripts keep the main thread busy, and competing with them makes both slower. Some pages
+  // never fire load (a request that hangs): then two seconds after the DOM is ready will do.
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    requestIdleCallback(() => scan(), { timeout: 1000 });
+  };
+  if (document.readyState === 'complete') start();
+  else {
+    window.addEventListener('load', start, { once: true });
+    setTimeout(start, 2000);
+  }
+});
+
+const NOT_CONTENT = new Set(['carbon-lens-badge', 'carbon-lens-panel', 'script', 'style', 'link', 'meta', 'noscript', 'template', 'iframe', 'br']);
+
+/** An element the page added that may hold items (not ours, not a script, style or frame). */
+function isContent(node: Node): boolean {
+  return node.nodeType === 1 && !NOT_CONTENT.has((node as Element).localName);
+}
