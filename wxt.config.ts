@@ -46,8 +46,11 @@ export default defineConfig({
     default_locale: 'en',
     action: { default_title: '__MSG_extName__' },
     permissions: ['storage', 'alarms'],
+    // Asked for on a user gesture only (options, "Other shops"), with the one origin picked.
+    optional_permissions: ['scripting'],
     host_permissions: siteMatchPatterns(),
-    // Asked for on a user gesture only: the collector's origin when the shopper opts in to sharing.
+    // Asked for on a user gesture only: the collector's origin when the shopper opts in to sharing,
+    // and each other shop the shopper turns the reader on for (options, "Other shops").
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",

@@ -14,6 +14,13 @@ export interface OptionsApi {
   deleteAll: () => Promise<Reply<unknown>>;
   download: (filename: string, text: string, mime: string) => void;
   sharing: SharingApi;
+  otherShops: OtherShopsApi;
+}
+
+export interface OtherShopsApi {
+  /** Asks the browser for this shop's origin (on this click), then turns the reader on there. */
+  enable: (input: string) => Promise<Reply<{ extraSites: string[] }>>;
+  disable: (pattern: string) => Promise<Reply<{ extraSites: string[] }>>;
 }
 
 export interface OptionsProps {
@@ -145,6 +152,11 @@ export function Options({ t, locale, sites, api, today }: OptionsProps) {
         ))}
       </fieldset>
 
+      <OtherShops t={t} api={api.otherShops} sites={settings.extraSites} onChange={(extraSites, text) => {
+        setSettings({ ...settings, extraSites });
+        setStatus({ kind: 'ok', text });
+      }} onError={(text) => setStatus({ kind: 'error', text })} />
+
       <SharingConsent t={t} locale={locale} api={api.sharing} epsilon={EPSILON} buckets={REDUCTION_BUCKETS} />
 
       <section>
@@ -181,5 +193,51 @@ export function Options({ t, locale, sites, api, today }: OptionsProps) {
         </div>
       </section>
     </main>
+  );
+}
+
+/** Other shops: the generic reader on sites outside the list above, one permission per shop. */
+function OtherShops({ t, api, sites, onChange, onError }: { t: Translate; api: OtherShopsApi; sites: string[]; onChange: (sites: string[], text: string) => void; onError: (text: string) => void }) {
+  const [input, setInput] = useState('');
+  const host = (pattern: string) => pattern.replace(/^https:\/\//, '').replace(/\/\*$/, '');
+  return (
+    <section aria-labelledby="shops-h" data-testid="other-shops">
+      <h2 id="shops-h">{t('shopsTitle')}</h2>
+      <p class="fine">{t('shopsWhat')}</p>
+      <form
+        class="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          // The permission prompt must come from this click: enable() asks before anything else.
+          void api.enable(input).then((r) => {
+            if (!r.ok) return onError(r.error);
+            setInput('');
+            onChange(r.data.extraSites, t('shopsOn'));
+          });
+        }}
+      >
+        <label>
+          {t('shopsAddress')}
+          <input type="text" inputMode="url" autoComplete="off" spellcheck={false} value={input} maxLength={300} onInput={(e) => setInput(e.currentTarget.value)} data-testid="shop-input" />
+        </label>
+        <button type="submit">{t('shopsAdd')}</button>
+      </form>
+      {sites.length > 0 && (
+        <ul data-testid="shop-list">
+          {sites.map((p) => (
+            <li key={p}>
+              <span>{host(p)}</span>{' '}
+              <button
+                type="button"
+                aria-label={t('shopsRemoveNamed', host(p))}
+                onClick={() => void api.disable(p).then((r) => (r.ok ? onChange(r.data.extraSites, t('shopsOff')) : onError(r.error)))}
+              >
+                {t('shopsRemove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

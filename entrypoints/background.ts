@@ -3,6 +3,7 @@ import { createRouter } from '@/lib/router';
 import { createSettingsStore } from '@/lib/settings';
 import { createSharing, SHARE_ALARM } from '@/lib/sharing';
 import { cryptoRandomInt } from '@/lib/share';
+import { syncExtraSites, webExtensionSites } from '@/lib/extra-sites';
 
 /** Build setting: where opted-in reports go (options can override it). */
 const COLLECTOR_URL = import.meta.env.WXT_COLLECTOR_URL ?? 'http://127.0.0.1:8787';
@@ -41,12 +42,28 @@ export default defineBackground(() => {
   });
   void sharing.tick().catch(() => undefined);
 
+  // Other shops (options page): the reader's registration follows the permissions the shopper
+  // holds granted, also when one is withdrawn in the browser's own extension settings.
+  const extraSites = webExtensionSites(browser as never);
+  const syncSites = () => void settings.get().then((s) => syncExtraSites(s.extraSites, extraSites)).catch(() => undefined);
+  browser.permissions.onRemoved.addListener(syncSites);
+  syncSites();
+  const release = async (pattern: string) => {
+    const [status, now] = await Promise.all([sharing.status(), settings.get()]);
+    // The collector's origin stays while sharing is on; `scripting` goes with the last shop.
+    const collector = status.enabled ? `${new URL(status.collectorUrl).origin}/*` : null;
+    const origins = pattern === collector ? [] : [pattern];
+    const permissions: 'scripting'[] = now.extraSites.length === 0 ? ['scripting'] : [];
+    if (origins.length + permissions.length > 0) await browser.permissions.remove({ origins, permissions }).catch(() => false);
+  };
+
   const route = createRouter({
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     ledger: getLedger,
     settings,
     sharing,
+    extraSites: { ...extraSites, release },
     locale: navigator.language,
     now: () => Date.now(),
     openMethodology: async () => void (await browser.tabs.create({ url: browser.runtime.getURL('/methodology.html' as '/popup.html') /* generated at build (wxt.config.ts) */ })),

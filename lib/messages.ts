@@ -82,11 +82,16 @@ export const PageToBackgroundSetSettings = z.object({ type: z.literal('page-to-b
 export const PageToBackgroundGetSharing = z.object({ type: z.literal('page-to-background:get-sharing') });
 export const PageToBackgroundSetSharing = z.object({ type: z.literal('page-to-background:set-sharing'), enabled: z.boolean() });
 export const PageToBackgroundGetCommunity = z.object({ type: z.literal('page-to-background:get-community') });
+/** Other shops (lib/extra-sites): turn the reader on (after the page got the permission) or off. */
+export const PageToBackgroundEnableSite = z.object({ type: z.literal('page-to-background:enable-site'), pattern: z.string().min(1).max(320) });
+export const PageToBackgroundDisableSite = z.object({ type: z.literal('page-to-background:disable-site'), pattern: z.string().min(1).max(320) });
 
 export const AnyMessage = z.discriminatedUnion('type', [
   PageToBackgroundGetSharing,
   PageToBackgroundSetSharing,
   PageToBackgroundGetCommunity,
+  PageToBackgroundEnableSite,
+  PageToBackgroundDisableSite,
   ContentToBackgroundEstimate,
   ContentToBackgroundRecordChoice,
   ContentToBackgroundUndo,

@@ -12,6 +12,7 @@ import { avoided, difference, type Reduction } from './ledger/accounting';
 import { toCsv } from './ledger/transfer';
 import { effectiveHomeCountry, type SettingsStore } from './settings';
 import type { Sharing } from './sharing';
+import { MAX_EXTRA_SITES, sitePattern, syncExtraSites, type ExtraSitesBrowser } from './extra-sites';
 
 export interface Sender {
   id?: string;
@@ -29,6 +30,11 @@ export interface RouterDeps {
   /** Opens docs/METHODOLOGY.md as shipped in the extension (a new tab). */
   openMethodology: () => Promise<void>;
   sharing: Pick<Sharing, 'status' | 'setEnabled' | 'community'>;
+  /** Other shops: permissions and the reader's dynamic registration (lib/extra-sites). */
+  extraSites: ExtraSitesBrowser & {
+    /** Gives back a site's host permission (not when sharing still needs that origin). */
+    release(pattern: string): Promise<void>;
+  };
 }
 
 const RECENT_LIMIT = 10;
@@ -201,9 +207,26 @@ export function createRouter(deps: RouterDeps) {
           return { ok: true, data: await deps.sharing.community() };
         case 'page-to-background:get-settings':
           return { ok: true, data: settings };
+        case 'page-to-background:enable-site': {
+          const site = sitePattern(msg.pattern.endsWith('/*') ? msg.pattern.slice(0, -2) : '');
+          if (!site.ok || site.pattern !== msg.pattern) return { ok: false, error: `Not a shop address the reader can be turned on for: ${msg.pattern.slice(0, 80)}` };
+          // The page asked the browser on the shopper's click; here it is only checked, never assumed.
+          if (!(await deps.extraSites.granted(site.pattern))) return { ok: false, error: `The browser has not allowed ${site.host}.` };
+          const sites = [...settings.extraSites.filter((p) => p !== site.pattern), site.pattern];
+          if (sites.length > MAX_EXTRA_SITES) return { ok: false, error: `At most ${MAX_EXTRA_SITES} other shops.` };
+          const saved = await deps.settings.set({ extraSites: sites });
+          return { ok: true, data: { extraSites: saved.extraSites, active: await syncExtraSites(saved.extraSites, deps.extraSites) } };
+        }
+        case 'page-to-background:disable-site': {
+          const saved = await deps.settings.set({ extraSites: settings.extraSites.filter((p) => p !== msg.pattern) });
+          const active = await syncExtraSites(saved.extraSites, deps.extraSites);
+          if (settings.extraSites.includes(msg.pattern)) await deps.extraSites.release(msg.pattern);
+          return { ok: true, data: { extraSites: saved.extraSites, active } };
+        }
         case 'page-to-background:set-settings': {
-          // Consent only through set-sharing (which also schedules or cancels the report).
-          const { sharingEnabled: _ignored, ...patch } = msg.patch;
+          // Consent only through set-sharing (which also schedules or cancels the report); other
+          // shops only through enable-site and disable-site (which check the permission).
+          const { sharingEnabled: _ignored, extraSites: _sites, ...patch } = msg.patch;
           return { ok: true, data: await deps.settings.set(patch as never) };
         }
       }

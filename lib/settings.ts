@@ -22,6 +22,8 @@ export const Settings = z.object({
     .regex(/^(https:\/\/[^\s/?#]+|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)(\/[^\s?#]*)?$/)
     .nullable()
     .catch(null),
+  /** Other shops the reader runs on (https match patterns, lib/extra-sites), each a permission the shopper granted. */
+  extraSites: z.array(z.string().max(320).regex(/^https:\/\/[a-z0-9.-]+\/\*$/)).max(100).catch([]),
   /** Pages (origin + path) where the shopper hid the badges. */
   hiddenPages: z.array(z.string().max(2000)).max(500).catch([]),
 });

@@ -3,6 +3,7 @@ import { Options } from '@/components/Options';
 import { createTranslate } from '@/lib/i18n';
 import { adapters } from '@/lib/sites';
 import type { Reply } from '@/lib/messages';
+import { sitePattern } from '@/lib/extra-sites';
 import './options.css';
 
 const t = createTranslate((key, subs) => browser.i18n.getMessage(key as never, subs));
@@ -48,6 +49,17 @@ render(
         },
         optOut: () => send({ type: 'page-to-background:set-sharing', enabled: false }),
         setCollectorUrl: (url) => send({ type: 'page-to-background:set-settings', patch: { collectorUrl: url } }),
+      },
+      otherShops: {
+        async enable(input) {
+          const site = sitePattern(input);
+          if (!site.ok) return { ok: false, error: t(`shopsInvalid_${site.reason.replace('-', '_')}`) };
+          // Asked on this click, for this one origin and `scripting` (both optional in the manifest).
+          const granted = await browser.permissions.request({ permissions: ['scripting'], origins: [site.pattern] }).catch(() => false);
+          if (!granted) return { ok: false, error: t('shopsDenied', site.host) };
+          return send({ type: 'page-to-background:enable-site', pattern: site.pattern });
+        },
+        disable: (pattern) => send({ type: 'page-to-background:disable-site', pattern }),
       },
     }}
   />,

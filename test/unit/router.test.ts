@@ -29,6 +29,20 @@ const noSharing = {
   community: async () => null,
 };
 
+/** The browser side of other shops: granted origins, the one registration, released origins. */
+function fakeSites(granted: string[] = []) {
+  const state = { granted: new Set(granted), registered: null as string[] | null, released: [] as string[] };
+  return {
+    state,
+    granted: async (p: string) => state.granted.has(p),
+    registered: async () => state.registered,
+    register: async (m: string[]) => void (state.registered = [...m]),
+    update: async (m: string[]) => void (state.registered = [...m]),
+    unregister: async () => void (state.registered = null),
+    release: async (p: string) => void state.released.push(p),
+  };
+}
+
 function memoryArea() {
   const data = new Map<string, unknown>();
   return {
@@ -52,6 +66,7 @@ describe('background router', () => {
       now: () => Date.UTC(2026, 10, 28),
       openMethodology: async () => undefined,
       sharing: noSharing,
+      extraSites: fakeSites(),
     });
   });
 
@@ -98,7 +113,7 @@ describe('router: choices, settings, data', () => {
   beforeEach(() => {
     globalThis.indexedDB = new IDBFactory();
     ledger = openLedger();
-    route = createRouter({ extensionId: ID, extensionOrigin: ORIGIN, ledger: () => ledger, settings: createSettingsStore(memoryArea()), locale: 'vi-VN', now: () => Date.UTC(2026, 10, 28), openMethodology: async () => undefined, sharing: noSharing });
+    route = createRouter({ extensionId: ID, extensionOrigin: ORIGIN, ledger: () => ledger, settings: createSettingsStore(memoryArea()), locale: 'vi-VN', now: () => Date.UTC(2026, 10, 28), openMethodology: async () => undefined, sharing: noSharing, extraSites: fakeSites() });
   });
 
   it('switch credits A − B; a switch to a higher item credits nothing; second-hand credits new − used', async () => {
@@ -148,7 +163,7 @@ describe('router: hide on this page', () => {
   it('a page hidden from its badge panel gets no estimates; other pages still do', async () => {
     globalThis.indexedDB = new IDBFactory();
     const ledger = openLedger();
-    const route = createRouter({ extensionId: ID, extensionOrigin: ORIGIN, ledger: () => ledger, settings: createSettingsStore(memoryArea()), locale: 'en-US', now: () => Date.UTC(2026, 10, 28), openMethodology: async () => undefined, sharing: noSharing });
+    const route = createRouter({ extensionId: ID, extensionOrigin: ORIGIN, ledger: () => ledger, settings: createSettingsStore(memoryArea()), locale: 'en-US', now: () => Date.UTC(2026, 10, 28), openMethodology: async () => undefined, sharing: noSharing, extraSites: fakeSites() });
     const page = { id: ID, tab: { id: 1 }, url: 'https://www.amazon.com/s?k=monitor#frag' };
     const other = { id: ID, tab: { id: 2 }, url: 'https://www.amazon.com/s?k=laptop' };
     const ask = (sender: Sender) => route({ type: 'content-to-background:estimate', site: 'amazon', kind: 'search', keys: ['k'], items: [monitor] }, sender) as Promise<Reply<EstimateReply>>;
@@ -161,5 +176,61 @@ describe('router: hide on this page', () => {
     expect(still.ok && still.data.enabled).toBe(true);
     // A web page cannot hide badges by messaging as an extension page.
     expect((await route({ type: 'content-to-background:hide-page' }, { id: 'other-extension', tab: { id: 3 }, url: other.url })).ok).toBe(false);
+  });
+});
+
+describe('background router: other shops', () => {
+  const make = (granted: string[]) => {
+    const sites = fakeSites(granted);
+    const settings = createSettingsStore(memoryArea());
+    const route = createRouter({ extensionId: ID, extensionOrigin: ORIGIN, ledger: () => openLedger(), settings, locale: 'en-US', now: () => Date.UTC(2026, 10, 28), openMethodology: async () => undefined, sharing: noSharing, extraSites: sites });
+    return { route, sites, settings };
+  };
+  const options: Sender = { id: ID, url: `${ORIGIN}options.html` };
+
+  it('turns a shop on only once the browser has granted it, and registers the reader for it', async () => {
+    const { route, sites, settings } = make(['https://shop.example/*']);
+    const denied = (await route({ type: 'page-to-background:enable-site', pattern: 'https://other.example/*' }, options)) as Reply<unknown>;
+    expect(denied).toEqual({ ok: false, error: 'The browser has not allowed other.example.' });
+    expect(sites.state.registered).toBeNull();
+    const ok = (await route({ type: 'page-to-background:enable-site', pattern: 'https://shop.example/*' }, options)) as Reply<{ extraSites: string[]; active: string[] }>;
+    expect(ok).toEqual({ ok: true, data: { extraSites: ['https://shop.example/*'], active: ['https://shop.example/*'] } });
+    expect(sites.state.registered).toEqual(['https://shop.example/*']);
+    expect((await settings.get()).extraSites).toEqual(['https://shop.example/*']);
+  });
+
+  it('refuses patterns that are not one https shop outside the registry, and content scripts', async () => {
+    const { route, sites } = make(['<all_urls>', 'https://*/*', 'https://www.amazon.com/*', 'http://shop.example/*']);
+    for (const pattern of ['<all_urls>', 'https://*/*', 'https://www.amazon.com/*', 'http://shop.example/*', 'https://shop.example/p/*', 'https://Shop.Example/*']) {
+      const r = (await route({ type: 'page-to-background:enable-site', pattern }, options)) as Reply<unknown>;
+      expect(r.ok, pattern).toBe(false);
+    }
+    const fromPage = (await route({ type: 'page-to-background:enable-site', pattern: 'https://shop.example/*' }, content)) as Reply<unknown>;
+    expect(fromPage.ok).toBe(false);
+    expect(sites.state.registered).toBeNull();
+  });
+
+  it('set-settings cannot add other shops behind the permission check', async () => {
+    const { route, settings } = make([]);
+    await route({ type: 'page-to-background:set-settings', patch: { extraSites: ['https://shop.example/*'], units: 'lb' } }, options);
+    const s = await settings.get();
+    expect(s.extraSites).toEqual([]);
+    expect(s.units).toBe('lb');
+  });
+
+  it('turning a shop off unregisters it and gives its permission back', async () => {
+    const { route, sites, settings } = make(['https://a.example/*', 'https://b.example/*']);
+    await route({ type: 'page-to-background:enable-site', pattern: 'https://a.example/*' }, options);
+    await route({ type: 'page-to-background:enable-site', pattern: 'https://b.example/*' }, options);
+    expect(sites.state.registered).toEqual(['https://a.example/*', 'https://b.example/*']);
+    await route({ type: 'page-to-background:disable-site', pattern: 'https://a.example/*' }, options);
+    expect(sites.state.registered).toEqual(['https://b.example/*']);
+    expect(sites.state.released).toEqual(['https://a.example/*']);
+    await route({ type: 'page-to-background:disable-site', pattern: 'https://b.example/*' }, options);
+    expect(sites.state.registered).toBeNull();
+    expect((await settings.get()).extraSites).toEqual([]);
+    // Turning off a shop that was never on releases nothing.
+    await route({ type: 'page-to-background:disable-site', pattern: 'https://c.example/*' }, options);
+    expect(sites.state.released).toEqual(['https://a.example/*', 'https://b.example/*']);
   });
 });
