@@ -20,35 +20,20 @@ export function safeJsonParse(text: string | null | undefined): Json | undefined
 /**
  * Parses JSON that is almost JSON: pretty-printers sometimes break lines inside strings
  * (tiki-product-1) and old pages put raw control characters in strings. Tries strict first.
+ * The repair is done by regular expressions, not a loop over characters: the page reader runs
+ * cold (interpreted) on every page, where a 50 KB state costs milliseconds per pass in script.
  */
 export function lenientJsonParse(text: string | null | undefined): Json | undefined {
   const strict = safeJsonParse(text);
   if (strict !== undefined || typeof text !== 'string') return strict;
-  let out = '';
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (inString) {
-      if (c === '\\') {
-        out += c + (text[i + 1] ?? '');
-        i++;
-        continue;
-      }
-      if (c === '"') inString = false;
-      if (c === '\n' || c === '\r') {
-        // A line break inside a string: drop it and the indentation that follows.
-        while (i + 1 < text.length && /\s/.test(text[i + 1]!)) i++;
-        continue;
-      }
-      if (c < ' ') continue;
-      out += c;
-      continue;
-    }
-    if (c === '"') inString = true;
-    out += c;
-  }
+  // A line break with the indentation after it, and any other control character, is dropped
+  // everywhere: inside a string that is the repair; outside, JSON does not need the whitespace.
   // Trailing commas and `undefined` values are common in hand-written state.
-  out = out.replace(/,(\s*[}\]])/g, '$1').replace(/:\s*undefined\b/g, ':null');
+  const out = text
+    .replace(/[\n\r]\s*/g, '')
+    .replace(/[\u0000-\u001f]/g, '')
+    .replace(/,(\s*[}\]])/g, '$1')
+    .replace(/:\s*undefined\b/g, ':null');
   return safeJsonParse(out);
 }
 
@@ -56,29 +41,38 @@ export function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+const STRUCTURE = /["'{}[\]]/g;
+
 /**
  * From `start` (which must be at `{` or `[`), returns the balanced JSON-ish text, honouring
  * strings and escapes. Null if unbalanced. Bounded by `maxLen` so hostile pages stay cheap.
+ * Jumps from bracket to quote with a regular expression and over each string with indexOf, so
+ * the script does a step per token, not per character.
  */
 export function balancedAt(text: string, start: number, maxLen = 8_000_000): string | null {
   const open = text[start];
   if (open !== '{' && open !== '[') return null;
-  let depth = 0;
-  let quote: string | null = null;
   const end = Math.min(text.length, start + maxLen);
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (quote !== null) {
-      if (c === 92 /* \ */) i++;
-      else if (c === quote.charCodeAt(0)) quote = null;
-      continue;
-    }
-    if (c === 34 /* " */ || c === 39 /* ' */) quote = text[i]!;
-    else if (c === 123 || c === 91) depth++;
-    else if (c === 125 || c === 93) {
-      depth--;
-      if (depth === 0) return text.slice(start, i + 1);
-    }
+  let depth = 0;
+  STRUCTURE.lastIndex = start;
+  for (let m = STRUCTURE.exec(text); m !== null && m.index < end; m = STRUCTURE.exec(text)) {
+    const c = m[0];
+    if (c === '"' || c === "'") {
+      // The closing quote: the next one not escaped (an even run of backslashes before it).
+      let from = m.index + 1;
+      for (;;) {
+        const q = text.indexOf(c, from);
+        if (q < 0 || q >= end) return null;
+        let b = q - 1;
+        while (b > m.index && text.charCodeAt(b) === 92 /* \ */) b--;
+        if ((q - 1 - b) % 2 === 0) {
+          STRUCTURE.lastIndex = q + 1;
+          break;
+        }
+        from = q + 1;
+      }
+    } else if (c === '{' || c === '[') depth++;
+    else if (--depth === 0) return text.slice(start, m.index + 1);
   }
   return null;
 }
@@ -99,6 +93,12 @@ export function assignedJson(text: string, marker: string): Json | undefined {
       if (!/[\s=(:]/.test(text[i]!) && !text.startsWith('JSON.parse', i)) break;
       i++;
     }
+    // Most state scripts are the assignment alone: up to the script's last bracket of the same
+    // kind is then the value, parsed natively without scanning it (a 78 KB lazada state).
+    const close = text[i] === '{' ? '}' : ']';
+    const last = text.lastIndexOf(close);
+    const whole = last > i ? safeJsonParse(text.slice(i, last + 1)) : undefined;
+    if (whole !== undefined) return whole;
     const raw = balancedAt(text, i);
     if (!raw) continue;
     const parsed = lenientJsonParse(raw);

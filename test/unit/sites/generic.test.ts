@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { parseHtml } from '../../../cli/dom';
 import { extractPage } from '../../../lib/sites/index';
 import { extractGeneric } from '../../../lib/sites/generic';
@@ -84,5 +85,70 @@ describe('embedded-state helpers never throw', () => {
     expect(assignedJson('window.runParams = { data: {"x": 1} };', 'data:')).toEqual({ x: 1 });
     expect(assignedJson('TShop.Setup({"a":[1,2]});', 'TShop.Setup(')).toEqual({ a: [1, 2] });
     expect(assignedJson('x = {{{{', 'x')).toBeUndefined();
+  });
+});
+
+/** The character-loop versions these replaced (for speed in the page), kept as the reference. */
+function balancedAtReference(text: string, start: number, maxLen = 8_000_000): string | null {
+  const open = text[start];
+  if (open !== '{' && open !== '[') return null;
+  let depth = 0;
+  let quote: string | null = null;
+  const end = Math.min(text.length, start + maxLen);
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (quote !== null) {
+      if (c === 92) i++;
+      else if (c === quote.charCodeAt(0)) quote = null;
+      continue;
+    }
+    if (c === 34 || c === 39) quote = text[i]!;
+    else if (c === 123 || c === 91) depth++;
+    else if (c === 125 || c === 93) {
+      depth--;
+      if (depth === 0) return text.slice(start, i + 1);
+    }
+  }
+  return null;
+}
+
+describe('embedded-state scanning: same answers as the character loops it replaced', () => {
+  const jsonish = fc.stringMatching(/^[{}[\]"'\\a:,0-9 \n]{0,60}$/);
+  it('balancedAt (property, random brackets, quotes and escapes)', () => {
+    fc.assert(
+      fc.property(jsonish, fc.nat({ max: 5 }), fc.integer({ min: 1, max: 80 }), (s, start, maxLen) => {
+        const text = `{${s}`;
+        expect(balancedAt(text, start % text.length, maxLen)).toBe(balancedAtReference(text, start % text.length, maxLen));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('balancedAt on real JSON followed by code', () => {
+    fc.assert(
+      fc.property(fc.json(), fc.string(), (j, tail) => {
+        const text = `[${j}]${tail}`;
+        expect(balancedAt(text, 0)).toBe(`[${j}]`);
+      }),
+    );
+  });
+
+  it('lenientJsonParse repairs line breaks inside strings anywhere in pretty-printed JSON (property)', () => {
+    fc.assert(
+      // (Strings that themselves hold ",}" or ": undefined" are outside the repair's promise.)
+      fc.property(fc.jsonValue().filter((v) => !/,\s*[}\]]|:\s*undefined/.test(JSON.stringify(v))), fc.nat(), (v, seed) => {
+        // Pretty-print, then break lines inside strings as tiki's pretty-printer does: before a
+        // non-space character, with the next line's indentation.
+        let n = seed;
+        const broken = JSON.stringify(v, null, 2).replace(/"([^"\\\n]{2,})"/g, (all, body: string) => {
+          n = (n * 1103515245 + 12345) % 2 ** 31;
+          const cut = 1 + (n % (body.length - 1));
+          if (n % 3 !== 0 || /\s/.test(body[cut]!)) return all;
+          return `"${body.slice(0, cut)}\n        ${body.slice(cut)}"`;
+        });
+        expect(lenientJsonParse(broken)).toEqual(JSON.parse(JSON.stringify(v)));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
