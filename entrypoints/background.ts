@@ -4,6 +4,7 @@ import { createSettingsStore } from '@/lib/settings';
 import { createSharing, SHARE_ALARM } from '@/lib/sharing';
 import { cryptoRandomInt } from '@/lib/share';
 import { syncExtraSites, webExtensionSites } from '@/lib/extra-sites';
+import { BADGE_KEYS, messageTemplates } from '@/lib/i18n';
 
 /** Build setting: where opted-in reports go (options can override it). */
 const COLLECTOR_URL = import.meta.env.WXT_COLLECTOR_URL ?? 'http://127.0.0.1:8787';
@@ -57,6 +58,7 @@ export default defineBackground(() => {
     if (origins.length + permissions.length > 0) await browser.permissions.remove({ origins, permissions }).catch(() => false);
   };
 
+  let ui: { locale: string; strings: Record<string, string> } | null = null;
   const route = createRouter({
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
@@ -64,6 +66,7 @@ export default defineBackground(() => {
     settings,
     sharing,
     extraSites: { ...extraSites, release },
+    ui: () => (ui ??= { locale: browser.i18n.getUILanguage(), strings: messageTemplates((k, subs) => browser.i18n.getMessage(k as never, subs), BADGE_KEYS) }),
     locale: navigator.language,
     now: () => Date.now(),
     openMethodology: async () => void (await browser.tabs.create({ url: browser.runtime.getURL('/methodology.html' as '/popup.html') /* generated at build (wxt.config.ts) */ })),

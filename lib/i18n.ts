@@ -10,12 +10,12 @@ const MARKS = Array.from({ length: 9 }, (_, i) => `\u0001${i + 1}\u0002`);
  * Messages that show a mass use $9 for the unit symbol and $8 for its spoken name (the display
  * unit of lib/format), so callers pass only the numbers.
  */
-export function createTranslate(getMessage: (key: string, subs?: string[]) => string): Translate {
+export function createTranslate(getMessage: (key: string, subs?: string[]) => string, known: Readonly<Record<string, string>> = {}): Translate {
   const templates = new Map<string, string>();
   const lookup = (key: string) => {
     let template = templates.get(key);
     if (template === undefined) {
-      template = getMessage(key, MARKS) || key;
+      template = (Object.hasOwn(known, key) ? known[key] : undefined) ?? (getMessage(key, MARKS) || key);
       templates.set(key, template);
     }
     return template;
@@ -31,4 +31,17 @@ export function createTranslate(getMessage: (key: string, subs?: string[]) => st
       return '';
     });
   };
+}
+
+/**
+ * What a collapsed badge and the page panel's button say. The background looks these templates
+ * up and sends them with the estimates: the first browser.i18n call in a page costs the page's
+ * main thread a few milliseconds (the message catalogue), which the page then never pays unless
+ * the shopper opens a panel.
+ */
+export const BADGE_KEYS = ['badgeAccessibleName', 'badgeApprox', 'badgeRange', 'summaryButton', 'unit_kg', 'unit_lb', 'unitLong_kg', 'unitLong_lb'] as const;
+
+/** Templates (placeholders as markers) for `createTranslate`'s `known`, looked up once. */
+export function messageTemplates(getMessage: (key: string, subs?: string[]) => string, keys: readonly string[]): Record<string, string> {
+  return Object.fromEntries(keys.map((k) => [k, getMessage(k, MARKS) || k]));
 }

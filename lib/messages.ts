@@ -57,6 +57,9 @@ export interface EstimateReply {
   badgeMode: 'compact' | 'detailed';
   units: 'kg' | 'lb';
   estimates: EstimateReplyItem[];
+  /** The browser's UI language and the badge's message templates (lib/i18n BADGE_KEYS). */
+  locale: string;
+  strings: Record<string, string>;
 }
 
 /** content → background: a trusted click on an action in the badge panel. */

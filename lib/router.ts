@@ -30,6 +30,8 @@ export interface RouterDeps {
   /** Opens docs/METHODOLOGY.md as shipped in the extension (a new tab). */
   openMethodology: () => Promise<void>;
   sharing: Pick<Sharing, 'status' | 'setEnabled' | 'community'>;
+  /** The UI language and the badge's message templates sent with estimates (lib/i18n). */
+  ui?: () => { locale: string; strings: Record<string, string> };
   /** Other shops: permissions and the reader's dynamic registration (lib/extra-sites). */
   extraSites: ExtraSitesBrowser & {
     /** Gives back a site's host permission (not when sharing still needs that origin). */
@@ -127,7 +129,8 @@ export function createRouter(deps: RouterDeps) {
       switch (msg.type) {
         case 'content-to-background:estimate': {
           const enabled = settings.sites[msg.site] !== false && !settings.hiddenPages.includes(pageKey(sender.url));
-          if (!enabled) return { ok: true, data: { enabled, badgeMode: settings.badgeMode, units: settings.units, estimates: [] } satisfies EstimateReply };
+          const ui = deps.ui?.() ?? { locale: deps.locale, strings: {} };
+          if (!enabled) return { ok: true, data: { enabled, badgeMode: settings.badgeMode, units: settings.units, estimates: [], ...ui } satisfies EstimateReply };
           const entries: PageEntry[] = msg.items.map((item, i) => ({ key: msg.keys[i] ?? item.url ?? item.title, item, estimate: estimate(item) }));
           const ledger = await deps.ledger().catch(() => null); // estimates still work if storage fails
           const now = deps.now();
@@ -153,6 +156,7 @@ export function createRouter(deps: RouterDeps) {
             badgeMode: settings.badgeMode,
             units: settings.units,
             estimates: entries.map((e, i) => toReplyItem(e.estimate, analysed[i]!)),
+            ...ui,
           };
           return { ok: true, data };
         }

@@ -14,8 +14,11 @@ import { alive, onNewerCopy, watchLocation } from './lifetime';
  * every page (./lifetime.ts does what we need of it).
  */
 export default defineUnlistedScript(() => {
-  const t = createTranslate((key, subs) => browser.i18n.getMessage(key as never, subs));
-  const locale = browser.i18n.getUILanguage();
+  // The badge's strings and the UI language come with the first estimates (lib/i18n BADGE_KEYS):
+  // browser.i18n is first called here only when the shopper opens a panel.
+  const known: Record<string, string> = {};
+  const t = createTranslate((key, subs) => browser.i18n.getMessage(key as never, subs), known);
+  let locale = navigator.language;
   // An item is read once per page: by its key (url or title+price) within one location, and
   // never twice on the same tile. Single-page navigation starts a new page (keys and summary).
   let seen = new Set<string>();
@@ -144,6 +147,8 @@ export default defineUnlistedScript(() => {
     if (!reply?.ok || !reply.data.enabled || stopped) return;
     const detailed = reply.data.badgeMode === 'detailed';
     setMassUnit(reply.data.units);
+    Object.assign(known, reply.data.strings);
+    locale = reply.data.locale;
     fresh.forEach((item, i) => {
       const e = reply.data.estimates[i];
       if (!e) return;

@@ -100,7 +100,26 @@ export function unwrapRedirect(url: string | null): string | null {
   }
 }
 
-/** Document title of the page's meta og:title, or <title>. */
+let metaCache: { doc: Document; map: Map<string, Element> } | null = null;
+
+/**
+ * The content of the first <meta> whose property, name or itemprop is `key` (as the selector
+ * `meta[property=k], meta[name=k], meta[itemprop=k]` finds it). The metas are read once per
+ * read of the page (until the current task ends), not once per key: each miss of that selector
+ * walks the whole document, which on a large product page costs a millisecond or more.
+ */
 export function metaContent(doc: Document, key: string): string | null {
-  return attr(safeQuery(doc, `meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`), 'content');
+  if (metaCache?.doc !== doc) {
+    const map = new Map<string, Element>();
+    for (const m of Array.from(doc.getElementsByTagName('meta'))) {
+      for (const a of ['property', 'name', 'itemprop']) {
+        const k = m.getAttribute(a);
+        if (k !== null && !map.has(k)) map.set(k, m);
+      }
+    }
+    metaCache = { doc, map };
+    // The page may change before the next read (single-page navigation): forget after this task.
+    queueMicrotask(() => (metaCache = null));
+  }
+  return attr(metaCache.map.get(key) ?? null, 'content');
 }

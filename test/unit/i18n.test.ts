@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createTranslate } from '@/lib/i18n';
+import { BADGE_KEYS, createTranslate, messageTemplates } from '@/lib/i18n';
 import { formatKg, setMassUnit } from '@/lib/format';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
@@ -23,6 +23,19 @@ describe('translate', () => {
     expect(t('close')).toBe('Close');
     expect(t('noSuchKey')).toBe('noSuchKey');
     expect(calls).toBe(6); // four messages and the two unit labels, each once
+  });
+  it('templates sent with the estimates make the badge strings without any browser.i18n call', () => {
+    const known = messageTemplates(getMessage, BADGE_KEYS);
+    const plain = createTranslate(getMessage);
+    let calls = 0;
+    const t = createTranslate((k, s) => (calls++, getMessage(k, s)), known);
+    for (const [key, subs] of [['badgeAccessibleName', ['12', '6', '25']], ['badgeApprox', ['12']], ['badgeRange', ['6', '25']], ['summaryButton', ['3', '1', '9']]] as const) {
+      expect(t(key, ...subs)).toBe(plain(key, ...subs));
+    }
+    expect(t('badgeApprox', '12')).toBe('≈ 12 kg CO₂e');
+    expect(calls).toBe(0);
+    expect(t('close')).toBe('Close'); // a key not sent: looked up when needed
+    expect(calls).toBe(1);
   });
   it('keeps page text as given, even with $ signs and markup', () => {
     const t = createTranslate(getMessage);

@@ -67,12 +67,16 @@ describe('background router', () => {
       openMethodology: async () => undefined,
       sharing: noSharing,
       extraSites: fakeSites(),
+      ui: () => ({ locale: 'vi', strings: { badgeApprox: '≈ \u00011\u0002 \u00019\u0002 CO₂e' } }),
     });
   });
 
   it('estimates items from a content script', async () => {
     const reply = (await route({ type: 'content-to-background:estimate', site: 'amazon', kind: 'product', keys: ['k1'], items: [monitor] }, content)) as Reply<EstimateReply>;
     expect(reply.ok).toBe(true);
+    // The badge's strings and language travel with the estimates (no i18n call in the page).
+    expect(reply.ok && reply.data.locale).toBe('vi');
+    expect(reply.ok && reply.data.strings.badgeApprox).toBe('≈ \u00011\u0002 \u00019\u0002 CO₂e');
     if (!reply.ok) return;
     expect(reply.data.enabled).toBe(true);
     expect(reply.data.estimates).toHaveLength(1);

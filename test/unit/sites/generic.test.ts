@@ -152,3 +152,22 @@ describe('embedded-state scanning: same answers as the character loops it replac
     );
   });
 });
+
+describe('metaContent: one pass over the metas, same answer as the selector', () => {
+  it('first meta in document order whose property, name or itemprop is the key (property)', async () => {
+    const { attr, metaContent } = await import('../../../lib/sites/dom');
+    const keys = ['og:title', 'price', 'og:type', 'description'];
+    const meta = fc.record({ attr: fc.constantFrom('property', 'name', 'itemprop', 'http-equiv'), key: fc.constantFrom(...keys), content: fc.stringMatching(/^[a-z0-9 ]{0,8}$/), inBody: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(meta, { maxLength: 8 }), (metas) => {
+        const tag = (m: (typeof metas)[number]) => `<meta ${m.attr}="${m.key}" content="${m.content}">`;
+        const doc = page(metas.filter((m) => !m.inBody).map(tag).join(''), metas.filter((m) => m.inBody).map(tag).join(''));
+        for (const key of keys) {
+          const bySelector = attr(doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`), 'content');
+          expect(metaContent(doc, key)).toBe(bySelector);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
