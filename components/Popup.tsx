@@ -68,7 +68,7 @@ export function Popup({ t, locale, load, undo, openOptions, community }: PopupPr
       </main>
     );
   }
-  const { summary, recent, settings, now } = state.data;
+  const { summary, recent, settings, now, categoryNames } = state.data;
   const share = personalShareKgPerYear(settings.goalConsumers);
   const pace = paceThisYear(summary.year.kg, settings.goalConsumers, now);
   const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
@@ -109,7 +109,7 @@ export function Popup({ t, locale, load, undo, openOptions, community }: PopupPr
           <section>
             <h2>{t('byCategory')}</h2>
             {summary.byCategory.slice(0, 5).map((c) => (
-              <AmountLine key={c.categoryId} label={c.categoryId} amount={c.amount} t={t} locale={locale} testId={`category-${c.categoryId}`} />
+              <AmountLine key={c.categoryId} label={categoryNames?.[c.categoryId] ?? c.categoryId} amount={c.amount} t={t} locale={locale} testId={`category-${c.categoryId}`} />
             ))}
           </section>
           <WeekChart

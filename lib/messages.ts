@@ -148,4 +148,6 @@ export interface SummaryReply {
   recent: import('./ledger/schema').ChoiceRecord[];
   settings: import('./settings').Settings;
   now: number;
+  /** Names of the categories in summary.byCategory, in the UI language. */
+  categoryNames: Record<string, string>;
 }

@@ -11,6 +11,7 @@ import { SHOPS } from './alternatives/shops';
 import { avoided, difference, type Reduction } from './ledger/accounting';
 import { toCsv } from './ledger/transfer';
 import { effectiveHomeCountry, type SettingsStore } from './settings';
+import { categoryName } from './taxonomy';
 import type { Sharing } from './sharing';
 import { MAX_EXTRA_SITES, sitePattern, syncExtraSites, type ExtraSitesBrowser } from './extra-sites';
 
@@ -53,14 +54,14 @@ function toSeen(site: string, e: PageEntry): SeenItem {
   return { key: e.key, site, title: facts.title, url: facts.url, facts, categoryId: e.estimate.categoryId, tier: e.estimate.tier, kg: e.estimate.kg, low: e.estimate.low, high: e.estimate.high, lastSeen: 0 };
 }
 
-function toReplyItem(e: Estimate, analysed: Analysed): EstimateReplyItem {
+function toReplyItem(e: Estimate, analysed: Analysed, lang: string): EstimateReplyItem {
   return {
     kg: e.kg,
     low: e.low,
     high: e.high,
     tier: e.tier,
     categoryId: e.categoryId,
-    categoryName: e.categoryName ?? e.categoryId,
+    categoryName: e.categoryId === 'unknown' ? (e.categoryName ?? e.categoryId) : categoryName(e.categoryId, lang),
     categoryMatch: e.categoryMatch ?? { by: 'none', keyword: null },
     breakdown: e.breakdown,
     notes: e.notes ?? [],
@@ -155,7 +156,7 @@ export function createRouter(deps: RouterDeps) {
             enabled,
             badgeMode: settings.badgeMode,
             units: settings.units,
-            estimates: entries.map((e, i) => toReplyItem(e.estimate, analysed[i]!)),
+            estimates: entries.map((e, i) => toReplyItem(e.estimate, analysed[i]!, ui.locale)),
             ...ui,
           };
           return { ok: true, data };
@@ -188,7 +189,10 @@ export function createRouter(deps: RouterDeps) {
         case 'page-to-background:get-summary': {
           const ledger = await deps.ledger();
           const now = deps.now();
-          const data: SummaryReply = { summary: await ledger.summary(now), recent: await ledger.recentChoices(RECENT_LIMIT), settings, now };
+          const summary = await ledger.summary(now);
+          const lang = deps.ui?.().locale ?? deps.locale;
+          const categoryNames = Object.fromEntries(summary.byCategory.map((c) => [c.categoryId, categoryName(c.categoryId, lang)]));
+          const data: SummaryReply = { summary, recent: await ledger.recentChoices(RECENT_LIMIT), settings, now, categoryNames };
           return { ok: true, data };
         }
         case 'page-to-background:undo':

@@ -5,6 +5,7 @@ import { createRouter, type Sender } from '@/lib/router';
 import { openLedger, type Ledger } from '@/lib/ledger';
 import type { EstimateReply, ItemPayload, Reply, SummaryReply } from '@/lib/messages';
 import { createSettingsStore } from '@/lib/settings';
+import { categoryName } from '@/lib/taxonomy';
 
 const ID = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
@@ -94,6 +95,10 @@ describe('background router', () => {
     const summary = (await route({ type: 'page-to-background:get-summary' }, popup)) as Reply<SummaryReply>;
     expect(summary.ok && summary.data.summary.all.choices).toBe(1);
     expect(summary.ok && summary.data.recent[0]!.title).toBe(monitor.title);
+    // Categories are named in the UI language (vi here), not by their ids.
+    const id = summary.ok ? summary.data.summary.byCategory[0]!.categoryId : '';
+    expect(summary.ok && summary.data.categoryNames[id]).toBe(categoryName(id, 'vi'));
+    expect(categoryName(id, 'vi')).not.toBe(categoryName(id, 'en'));
   });
 
   it('refuses other senders and malformed messages, writing nothing', async () => {
