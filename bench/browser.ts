@@ -266,16 +266,30 @@ export async function measureMainThread(opts: MainThreadOptions): Promise<PageCo
       }
     }
     const visits = new Map<string, Visit[]>();
-    let next = 0;
+    // A page's visits never overlap one another (its with and without visits, in particular):
+    // a visit that starts while another of the same page is loading or settling meets a
+    // different page state (ebay-product-1, whose load never fires, ran 300 ms more script as the
+    // second of an overlapping pair, in both browsers).
+    const pending = [...jobs];
+    const busy = new Set<string>();
     let done = 0;
     const worker = async () => {
-      while (next < jobs.length) {
-        const job = jobs[next++]!;
+      while (pending.length > 0) {
+        const at = pending.findIndex((j) => !busy.has(j.file));
+        if (at < 0) {
+          await sleep(50);
+          continue;
+        }
+        const job = pending.splice(at, 1)[0]!;
+        busy.add(job.file);
         try {
           const v = await visit(job.ext ? withExt : without, job.url, job.ext, loading, opts.settleMs, opts.heapFiles.includes(job.file));
           visits.set(job.file, [...(visits.get(job.file) ?? []), v]);
+          if (process.env.CL_DEBUG) process.stdout.write(`  ${job.file} ${job.ext ? 'with' : 'without'} script ${v.scriptMs.toFixed(1)} task ${v.taskMs.toFixed(1)} load ${v.loadMs.toFixed(0)} badges ${v.badges}\n`);
         } catch (e) {
           process.stdout.write(`  visit failed (${job.file}, ${job.ext ? 'with' : 'without'}): ${String(e).split('\n')[0]}\n`);
+        } finally {
+          busy.delete(job.file);
         }
         if (++done % 20 === 0) process.stdout.write(`  main-thread visits: ${done}/${jobs.length} (${Math.round(performance.now() / 1000)} s)\n`);
       }

@@ -178,7 +178,7 @@ async function main() {
   rows.push({ name: 'fuzzed pages with an invalid result', measured: fuzz?.invalid ?? null, unit: '', op: '<=', limit: 0 });
 
   let costs: PageCost[] = [];
-  const pairs = QUICK ? 3 : 6;
+  const pairs = QUICK ? 3 : 8;
   const settleMs = 3_000;
   if (haveBuild && realManifest().length) {
     console.log('main-thread cost in Chromium...');
