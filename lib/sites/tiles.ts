@@ -44,10 +44,15 @@ const STRUCK = 'del, s, strike, [class*="origin" i], [class*="old" i], [class*="
 /** First text in the element that reads as a price with a currency symbol (skipping struck-out prices). */
 export function findPriceText(root: Element, host: string): ParsedPrice | null {
   for (const el of safeQueryAll(root, 'span, div, p, strong, b, em, ins').slice(0, 400)) {
-    const t = clean(el.textContent);
-    if (el.children.length > 3 || !t || t.length > 40 || !/\d/.test(t) || el.closest(STRUCK)) continue;
+    // The same tests as one condition, cheapest first: most elements fail on children or digits,
+    // and the struck-out check (a walk up the tree per element) comes only for a real price.
+    if (el.children.length > 3) continue;
+    const raw = el.textContent;
+    if (!raw || !/\d/.test(raw)) continue;
+    const t = clean(raw);
+    if (!t || t.length > 40) continue;
     const p = parsePrice(t, host, null);
-    if (p?.currency && /[^\d\s.,-]/.test(t)) return p;
+    if (p?.currency && /[^\d\s.,-]/.test(t) && !el.closest(STRUCK)) return p;
   }
   return null;
 }
