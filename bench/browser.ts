@@ -58,6 +58,10 @@ export interface MountTiming {
   extractMs: number;
   replyMs: number;
   badgesMs: number;
+  /** All `carbon-lens:draw` measures summed, once the page is scrolled through (every badge drawn). */
+  drawAllMs: number;
+  /** Badges drawn (with a width) after scrolling through. */
+  drawn: number;
 }
 
 /** Median User Timing measures of the content script on each page over `runs` warm visits. */
@@ -68,7 +72,7 @@ export async function measureMount(files: string[], runs: number): Promise<Mount
   for (const file of files) {
     const page = realPage(file);
     served.set(page.url, page.body);
-    const samples: { extract: number; reply: number; badges: number; n: number }[] = [];
+    const samples: { extract: number; reply: number; badges: number; n: number; draw: number; drawn: number }[] = [];
     for (let i = 0; i <= runs; i++) {
       const tab = await context.newPage();
       await tab.goto(page.url, { waitUntil: 'domcontentloaded' });
@@ -80,7 +84,20 @@ export async function measureMount(files: string[], runs: number): Promise<Mount
         badges: performance.getEntriesByName('carbon-lens:badges')[0]?.duration ?? NaN,
         n: document.querySelectorAll('carbon-lens-badge').length,
       }));
-      if (i > 0) samples.push(m); // visit 0 warms the service worker
+      // Search pages draw a badge when its tile nears the viewport: scroll through, a screen at a time.
+      const scrolled = await tab.evaluate(async () => {
+        for (let y = 0; y <= document.documentElement.scrollHeight; y += innerHeight) {
+          scrollTo(0, y);
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        }
+        await new Promise((r) => setTimeout(r, 100));
+        const hosts = Array.from(document.querySelectorAll('carbon-lens-badge'));
+        return {
+          draw: performance.getEntriesByName('carbon-lens:draw').reduce((s, e) => s + e.duration, 0),
+          drawn: hosts.filter((h) => h.getBoundingClientRect().width > 0).length,
+        };
+      });
+      if (i > 0) samples.push({ ...m, ...scrolled }); // visit 0 warms the service worker
       await tab.close();
     }
     out.push({
@@ -89,6 +106,8 @@ export async function measureMount(files: string[], runs: number): Promise<Mount
       extractMs: median(samples.map((x) => x.extract)),
       replyMs: median(samples.map((x) => x.reply)),
       badgesMs: median(samples.map((x) => x.badges)),
+      drawAllMs: median(samples.map((x) => x.draw)),
+      drawn: Math.min(...samples.map((x) => x.drawn)),
     });
   }
   await context.close();
@@ -124,6 +143,9 @@ export interface PageCost {
   visits: number;
   addedScriptMs: number;
   addedTaskMs: number;
+  /** Interquartile range of ScriptDuration (ms) over the visits with and without: the noise. */
+  scriptIqrWith: number;
+  scriptIqrWithout: number;
   longTasksWith: number;
   longTasksWithout: number;
   /** max(median with - median without, long tasks overlapping our measures), per visit. */
@@ -131,6 +153,18 @@ export interface PageCost {
   loadRatio: number;
   heapMb?: number;
   heapEmbedderMb?: number;
+}
+
+/** Interquartile range (linear interpolation between order statistics). */
+function iqr(xs: number[]): number {
+  if (xs.length < 2) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => {
+    const i = (s.length - 1) * p;
+    const lo = Math.floor(i);
+    return s[lo]! + (s[Math.min(lo + 1, s.length - 1)]! - s[lo]!) * (i - lo);
+  };
+  return q(0.75) - q(0.25);
 }
 
 const median = (xs: number[]) => {
@@ -232,7 +266,7 @@ export interface MainThreadOptions {
   settleMs: number;
   /** Pages whose heap is measured (60-item pages). */
   heapFiles: string[];
-  /** Visits in flight at once (their loads never overlap). */
+  /** Visits in flight at once (their loads never overlap; 1: one visit at a time). */
   concurrency: number;
   itemsOf: (file: string) => number;
 }
@@ -309,6 +343,8 @@ export async function measureMainThread(opts: MainThreadOptions): Promise<PageCo
         visits: Math.min(w.length, o.length),
         addedScriptMs: median(w.map((v) => v.scriptMs)) - median(o.map((v) => v.scriptMs)),
         addedTaskMs: median(w.map((v) => v.taskMs)) - median(o.map((v) => v.taskMs)),
+        scriptIqrWith: iqr(w.map((v) => v.scriptMs)),
+        scriptIqrWithout: iqr(o.map((v) => v.scriptMs)),
         longTasksWith: lw,
         longTasksWithout: lo,
         extensionLongTasks: Math.max(0, lw - lo, median(w.map((v) => v.longTasksInOurMeasures))),

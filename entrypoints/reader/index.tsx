@@ -46,11 +46,32 @@ export default defineUnlistedScript(() => {
     teardown();
   }
 
+  // A search page's badges are drawn when their tile comes within a screen of the viewport: a page
+  // of 60 tiles shows a few at a time, and most shoppers never scroll through all of them. The
+  // host element (with the estimate in its data-* attributes) and its closed root are there from
+  // the start; the page panel lists every item's footprint either way.
+  const undrawn = new Map<Element, () => void>();
+  const nearby = new IntersectionObserver(
+    (entries) => {
+      const t0 = performance.now();
+      for (const { target, isIntersecting } of entries) {
+        if (!isIntersecting) continue;
+        nearby.unobserve(target);
+        undrawn.get(target)?.();
+        undrawn.delete(target);
+      }
+      performance.measure('carbon-lens:draw', { start: t0 });
+    },
+    { rootMargin: '100% 0px' },
+  );
+
   let stopped = false;
   function teardown() {
     stopped = true;
     stopWatching();
-    observer.disconnect();
+    observer?.disconnect();
+    nearby.disconnect();
+    undrawn.clear();
     for (const host of hosts) host.remove();
     panelHost?.remove();
   }
@@ -83,7 +104,6 @@ export default defineUnlistedScript(() => {
     for (const [k, v] of Object.entries(attrs)) host.setAttribute(k, v);
     // Closed root; delegatesFocus: focusing the host (assistive tools, tests) focuses its button.
     const root = host.attachShadow({ mode: 'closed', delegatesFocus: true });
-    adoptStyles(root);
     place(host);
     hosts.push(host);
     return { host, root };
@@ -100,6 +120,7 @@ export default defineUnlistedScript(() => {
     const props: PagePanelProps = { items: [...summary], unanchored, t, locale, hidePage };
     if (!panelHost || !updatePanel) {
       const { host, root } = mount('carbon-lens-panel', {}, (h) => document.body.append(h));
+      adoptStyles(root);
       panelHost = host;
       updatePanel = mountPagePanel(root, props);
     } else updatePanel(props);
@@ -131,19 +152,30 @@ export default defineUnlistedScript(() => {
     const t0 = performance.now();
     linksAtRead = document.links.length;
     const page = extractPage(document, new URL(location.href));
-    performance.measure('carbon-lens:extract', { start: t0, end: performance.now() });
-    if (page.kind === 'product' && page.items.length > 0) observer.disconnect(); // until navigation
-    const fresh = page.items.filter((item) => !seen.has(itemKey(item)) && !(item.anchor && badged.has(item.anchor)));
+    performance.measure('carbon-lens:extract', { start: t0 });
+    // A product page, once read, is not observed until navigation; any other page is, from its
+    // first read on (that read saw everything before it).
+    if (page.kind === 'product' && page.items.length > 0) observer?.disconnect();
+    else observe();
+    // New items: keys not seen in an earlier read (two tiles of one product in this read both count).
+    const fresh: RawItem[] = [];
+    const keys: string[] = [];
+    for (const item of page.items) {
+      const key = itemKey(item);
+      if (seen.has(key) || (item.anchor && badged.has(item.anchor))) continue;
+      fresh.push(item);
+      keys.push(key);
+    }
     if (fresh.length === 0) return;
-    for (const item of fresh) seen.add(itemKey(item));
+    for (const key of keys) seen.add(key);
     const reply = await send<EstimateReply>({
       type: 'content-to-background:estimate',
       site: page.site,
       kind: page.kind,
-      keys: fresh.map(itemKey),
+      keys,
       items: fresh.map(payload),
     });
-    performance.measure('carbon-lens:reply', { start: t0, end: performance.now() });
+    performance.measure('carbon-lens:reply', { start: t0 });
     if (!reply?.ok || !reply.data.enabled || stopped) return;
     const detailed = reply.data.badgeMode === 'detailed';
     setMassUnit(reply.data.units);
@@ -167,10 +199,17 @@ export default defineUnlistedScript(() => {
       };
       badged.add(item.anchor);
       const { root } = mount('carbon-lens-badge', attrs, placeBadge(item.anchor, page.kind));
-      mountBadge(root, { estimate: e, t, locale, detailed, actions: actionsFor(item) });
+      const draw = () => {
+        adoptStyles(root);
+        mountBadge(root, { estimate: e, t, locale, detailed, actions: actionsFor(item) });
+      };
+      if (page.kind === 'search') {
+        undrawn.set(item.anchor, draw);
+        nearby.observe(item.anchor);
+      } else draw();
     });
     renderPanel();
-    performance.measure('carbon-lens:badges', { start: t0, end: performance.now() });
+    performance.measure('carbon-lens:badges', { start: t0 });
   }
 
   // Infinite scroll and single-page navigation: re-read after DOM changes settle; only new
@@ -179,16 +218,17 @@ export default defineUnlistedScript(() => {
   // if it adds content elements; a re-read happens only if the page's links changed (new tiles
   // bring links); a product page, once read, is not observed again until navigation.
   let pending = false;
-  const observer = new MutationObserver((records) => {
+  let observer: MutationObserver | null = null;
+  const onMutations = (records: MutationRecord[]) => {
     if (pending || !records.some((r) => Array.prototype.some.call(r.addedNodes, isContent))) return;
     pending = true;
     setTimeout(() => {
       pending = false;
       if (document.links.length !== linksAtRead) scan();
     }, 250);
-  });
-  const observe = () => observer.observe(document.body, { childList: true, subtree: true });
-  observe();
+  };
+  // (Observing an observed node again only renews the options.)
+  const observe = () => (observer ??= new MutationObserver(onMutations)).observe(document.body, { childList: true, subtree: true });
   const stopWatching = watchLocation(() => {
     if (stopped) return;
     seen = new Set();
@@ -197,7 +237,6 @@ export default defineUnlistedScript(() => {
     panelHost?.remove();
     panelHost = null;
     updatePanel = null;
-    observe();
     scan();
   });
   onNewerCopy(teardown);

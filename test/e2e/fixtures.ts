@@ -183,3 +183,13 @@ function safeFrameUrl(req: import('@playwright/test').Request): string {
 export function outbound(requests: RecordedRequest[]): RecordedRequest[] {
   return requests.filter((r) => !r.served && !r.url.startsWith('chrome-extension://') && !r.url.startsWith('data:'));
 }
+
+/**
+ * Scrolls a badge into view and focuses its button, as a shopper reaches it: a search page draws
+ * each badge once its tile comes near the viewport (the host is there from the start).
+ */
+export async function focusBadge(badge: Locator): Promise<void> {
+  await badge.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await baseExpect.poll(() => badge.evaluate((el) => el.getBoundingClientRect().width), { timeout: 5_000 }).toBeGreaterThan(0);
+  await badge.focus();
+}

@@ -4,7 +4,7 @@
  * delete → import through the UI; popup and options screenshots in en, vi and zh_CN.
  */
 import { readFileSync } from 'node:fs';
-import { test, expect, realPage, haveRealFixtures, stopServiceWorker } from './fixtures';
+import { test, expect, realPage, haveRealFixtures, stopServiceWorker, focusBadge } from './fixtures';
 import type { Page } from '@playwright/test';
 
 test.skip(!haveRealFixtures, 'needs ../shared/fixtures/real (present in CI)');
@@ -14,7 +14,7 @@ const kgOf = async (popup: Page, testId: string) => Number(await popup.getByTest
 /** Opens the badge at `index` with the keyboard and presses Enter after `tabs` Tab presses. */
 async function actInBadge(page: Page, index: number, tabs: number) {
   const badge = page.locator('carbon-lens-badge').nth(index);
-  await badge.focus();
+  await focusBadge(badge);
   await page.keyboard.press('Enter');
   for (let i = 0; i < tabs; i++) await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');

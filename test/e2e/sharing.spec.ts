@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test, expect, realPage, haveRealFixtures, outbound } from './fixtures';
+import { test, expect, realPage, haveRealFixtures, outbound, focusBadge } from './fixtures';
 import { createCollector, type Collector } from '../../collector/app';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 
@@ -65,7 +65,7 @@ test('off by default: nothing leaves; opt in → a report reaches the collector 
   const page = await context.newPage();
   await page.goto(realPage('amazon-search-1.html').url, { waitUntil: 'domcontentloaded' });
   await expect(page.locator('carbon-lens-badge').first()).toBeAttached({ timeout: 15_000 });
-  await page.locator('carbon-lens-badge').first().focus();
+  await focusBadge(page.locator('carbon-lens-badge').first());
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter'); // skip: a choice in the ledger

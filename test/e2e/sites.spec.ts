@@ -73,3 +73,24 @@ test('a greener suggestion appears on a search page', async ({ context, serve })
   }
   expect(suggested).toBeGreaterThan(0);
 });
+
+test('a 60-item search page draws the badges near the viewport, and the others once scrolled to', async ({ openReal }) => {
+  const { page, badges } = await openReal('amazon-search-4.html');
+  await expect(page.locator('carbon-lens-panel')).toHaveAttribute('data-items', '60', { timeout: 15_000 });
+  await expect(badges).toHaveCount(60);
+  // Every host carries its estimate from the start; only its drawing waits (a drawn badge has a width).
+  const kgs = await badges.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-kg'))));
+  expect(kgs.every((kg) => kg > 0)).toBe(true);
+  // (The saved page has no stylesheet: its first tile is 3,000 px down, the last 17,000 px.)
+  const widths = () => badges.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().width));
+  await badges.first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await expect.poll(async () => (await widths())[0]).toBeGreaterThan(0);
+  const before = await widths();
+  const drawn = before.filter((w) => w > 0).length;
+  expect(drawn).toBeGreaterThan(1);
+  expect(drawn).toBeLessThan(30);
+  expect(before[59]).toBe(0);
+  // Scrolled to, the last one is drawn.
+  await badges.nth(59).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await expect.poll(async () => (await widths())[59]).toBeGreaterThan(0);
+});
