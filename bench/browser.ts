@@ -143,6 +143,8 @@ export interface PageCost {
   visits: number;
   addedScriptMs: number;
   addedTaskMs: number;
+  /** 90% bootstrap interval of addedScriptMs (percentile method, 2,000 resamples, fixed seed). */
+  addedScriptCi: [number, number];
   /** Interquartile range of ScriptDuration (ms) over the visits with and without: the noise. */
   scriptIqrWith: number;
   scriptIqrWithout: number;
@@ -153,6 +155,24 @@ export interface PageCost {
   loadRatio: number;
   heapMb?: number;
   heapEmbedderMb?: number;
+}
+
+/**
+ * 90% percentile-bootstrap interval of median(with) - median(without): each side resampled with
+ * replacement, 2,000 times, from a fixed seed (the same visits give the same interval).
+ */
+function bootstrapDiffCi(withExt: number[], without: number[]): [number, number] {
+  if (withExt.length < 2 || without.length < 2) return [NaN, NaN];
+  let seed = 0x2545f491;
+  const rand = () => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) / 2 ** 32;
+  };
+  const resample = (xs: number[]) => median(Array.from(xs, () => xs[Math.floor(rand() * xs.length)]!));
+  const diffs = Array.from({ length: 2000 }, () => resample(withExt) - resample(without)).sort((a, b) => a - b);
+  return [diffs[Math.floor(0.05 * diffs.length)]!, diffs[Math.ceil(0.95 * diffs.length) - 1]!];
 }
 
 /** Interquartile range (linear interpolation between order statistics). */
@@ -266,6 +286,9 @@ export interface MainThreadOptions {
   settleMs: number;
   /** Pages whose heap is measured (60-item pages). */
   heapFiles: string[];
+  /** Pages with an IQR of ScriptDuration above this (ms, either side) get up to maxPairs pairs. */
+  noisyIqrMs: number;
+  maxPairs: number;
   /** Visits in flight at once (their loads never overlap; 1: one visit at a time). */
   concurrency: number;
   itemsOf: (file: string) => number;
@@ -292,13 +315,16 @@ export async function measureMainThread(opts: MainThreadOptions): Promise<PageCo
 
     // Alternating visits: pair i visits with/without in alternating order, pages interleaved.
     const jobs: { file: string; url: string; ext: boolean }[] = [];
-    for (let i = 0; i < opts.pairs; i++) {
-      for (const file of opts.files) {
-        const url = manifest.find((e) => e.file === file)!.url;
-        const order = (i + opts.files.indexOf(file)) % 2 === 0 ? [true, false] : [false, true];
-        for (const ext of order) jobs.push({ file, url, ext });
+    const addPairs = (from: number, to: number, files: string[]) => {
+      for (let i = from; i < to; i++) {
+        for (const file of files) {
+          const url = manifest.find((e) => e.file === file)!.url;
+          const order = (i + opts.files.indexOf(file)) % 2 === 0 ? [true, false] : [false, true];
+          for (const ext of order) jobs.push({ file, url, ext });
+        }
       }
-    }
+    };
+    addPairs(0, opts.pairs, opts.files);
     const visits = new Map<string, Visit[]>();
     // A page's visits never overlap one another (its with and without visits, in particular):
     // a visit that starts while another of the same page is loading or settling meets a
@@ -329,6 +355,19 @@ export async function measureMainThread(opts: MainThreadOptions): Promise<PageCo
       }
     };
     await Promise.all(Array.from({ length: opts.concurrency }, worker));
+    // Pages whose own script time is noisy (interquartile range above `noisyIqrMs` on either
+    // side) get more pairs, up to `maxPairs`: the median of 6 visits of a page with an IQR of
+    // 30 ms moves by about 10 ms from run to run.
+    const noisy = opts.files.filter((file) => {
+      const vs = visits.get(file) ?? [];
+      return Math.max(iqr(vs.filter((v) => v.ext).map((v) => v.scriptMs)), iqr(vs.filter((v) => !v.ext).map((v) => v.scriptMs))) > opts.noisyIqrMs;
+    });
+    if (noisy.length && opts.maxPairs > opts.pairs) {
+      process.stdout.write(`  noisy pages, ${opts.maxPairs} pairs each: ${noisy.join(', ')}\n`);
+      addPairs(opts.pairs, opts.maxPairs, noisy);
+      pending.push(...jobs.slice(-2 * noisy.length * (opts.maxPairs - opts.pairs)));
+      await Promise.all(Array.from({ length: opts.concurrency }, worker));
+    }
 
     return opts.files.map((file) => {
       const vs = visits.get(file) ?? [];
@@ -342,6 +381,7 @@ export async function measureMainThread(opts: MainThreadOptions): Promise<PageCo
         badges: Math.max(0, ...w.map((v) => v.badges)),
         visits: Math.min(w.length, o.length),
         addedScriptMs: median(w.map((v) => v.scriptMs)) - median(o.map((v) => v.scriptMs)),
+        addedScriptCi: bootstrapDiffCi(w.map((v) => v.scriptMs), o.map((v) => v.scriptMs)),
         addedTaskMs: median(w.map((v) => v.taskMs)) - median(o.map((v) => v.taskMs)),
         scriptIqrWith: iqr(w.map((v) => v.scriptMs)),
         scriptIqrWithout: iqr(o.map((v) => v.scriptMs)),
