@@ -84,9 +84,10 @@ export async function measureMount(files: string[], runs: number): Promise<Mount
         badges: performance.getEntriesByName('carbon-lens:badges')[0]?.duration ?? NaN,
         n: document.querySelectorAll('carbon-lens-badge').length,
       }));
-      // Search pages draw a badge when its tile nears the viewport: scroll through, a screen at a time.
+      // Search pages draw a badge when its tile nears the viewport: scroll through, a screen at a
+      // time (at most 200 screens). A tab lost on the way costs this figure only, not the run.
       const scrolled = await tab.evaluate(async () => {
-        for (let y = 0; y <= document.documentElement.scrollHeight; y += innerHeight) {
+        for (let y = 0, k = 0; y <= document.documentElement.scrollHeight && k < 200; y += Math.max(innerHeight, 100), k++) {
           scrollTo(0, y);
           await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
         }
@@ -96,9 +97,12 @@ export async function measureMount(files: string[], runs: number): Promise<Mount
           draw: performance.getEntriesByName('carbon-lens:draw').reduce((s, e) => s + e.duration, 0),
           drawn: hosts.filter((h) => h.getBoundingClientRect().width > 0).length,
         };
+      }).catch((e: unknown) => {
+        process.stdout.write(`  scrolling ${file} failed: ${String(e).split('\n')[0]}\n`);
+        return { draw: NaN, drawn: 0 };
       });
       if (i > 0) samples.push({ ...m, ...scrolled }); // visit 0 warms the service worker
-      await tab.close();
+      await tab.close().catch(() => undefined);
     }
     out.push({
       file,
