@@ -1,0 +1,255 @@
+/**
+ * What the extension adds to the page's main thread (issue 8, Performance budgets): the same
+ * real pages visited with and without the extension, alternating, one visit at a time.
+ */
+import { chromium, type BrowserContext } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { chromiumPath, launchWithExtension } from '../test/e2e/fixtures';
+import { BASE_ARGS } from '../scripts/chromium.mjs';
+import { realFixturePath, realManifest } from '../test/helpers/fixtures';
+import { bootstrapDiffCi, iqr, median } from './stats';
+
+export interface Visit {
+  ext: boolean;
+  scriptMs: number;
+  taskMs: number;
+  loadMs: number;
+  longTasks: { start: number; duration: number }[];
+  /** Long tasks overlapping a `carbon-lens:*` User Timing measure of the content script. */
+  longTasksInOurMeasures: number;
+  badges: number;
+  heapUsed?: number;
+  heapEmbedder?: number;
+}
+
+export interface PageCost {
+  file: string;
+  items: number;
+  badges: number;
+  visits: number;
+  addedScriptMs: number;
+  addedTaskMs: number;
+  /** 90% bootstrap interval of addedScriptMs (percentile method, 2,000 resamples, fixed seed). */
+  addedScriptCi: [number, number];
+  /** Interquartile range of ScriptDuration (ms) over the visits with and without: the noise. */
+  scriptIqrWith: number;
+  scriptIqrWithout: number;
+  longTasksWith: number;
+  longTasksWithout: number;
+  /** max(median with - median without, long tasks overlapping our measures), per visit. */
+  extensionLongTasks: number;
+  loadRatio: number;
+  heapMb?: number;
+  heapEmbedderMb?: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+
+/** The baseline browser: the same Chromium and flags, without the extension. */
+async function launchWithout(): Promise<BrowserContext> {
+  return chromium.launchPersistentContext('', { executablePath: chromiumPath(), headless: true, args: [...BASE_ARGS] });
+}
+
+const LONGTASK_OBSERVER = `(() => {
+  window.__clLongTasks = [];
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__clLongTasks.push({ start: e.startTime, duration: e.duration }); })
+      .observe({ type: 'longtask', buffered: true });
+  } catch {}
+})();`;
+
+async function prepare(context: BrowserContext, bodies: Map<string, Buffer>): Promise<void> {
+  await context.addInitScript(LONGTASK_OBSERVER);
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    const body = bodies.get(url);
+    if (body) return route.fulfill({ status: 200, body, contentType: 'text/html' });
+    if (url.startsWith('chrome-extension://')) return route.continue();
+    return route.abort('blockedbyclient');
+  });
+}
+
+/** One page at a time loads (a mutex); the 3 s settles of several pages overlap. */
+class Mutex {
+  private tail = Promise.resolve();
+  async lock(): Promise<() => void> {
+    let release!: () => void;
+    const next = new Promise<void>((r) => (release = r));
+    const prev = this.tail;
+    this.tail = prev.then(() => next);
+    await prev;
+    return release;
+  }
+}
+
+async function visit(context: BrowserContext, url: string, ext: boolean, loading: Mutex, settleMs: number, heap: boolean): Promise<Visit> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  // threadTicks: thread CPU time, not wall time, so other load on the machine inflates neither side.
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const unlock = await loading.lock();
+  try {
+    // A saved page whose load event never comes (a request the router left hanging) is measured
+    // all the same, from its navigation on: its load time is then reported as missing.
+    await page.goto(url, { waitUntil: 'load', timeout: 15_000 }).catch(() => undefined);
+    await sleep(250); // the content script runs at document_idle: let it start before the next load
+  } finally {
+    unlock();
+  }
+  await sleep(settleMs);
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const metric = (n: string) => metrics.find((m) => m.name === n)?.value ?? NaN;
+  const inPage = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const ours = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('carbon-lens:')).map((m) => ({ start: m.startTime, end: m.startTime + m.duration }));
+    return {
+      loadMs: nav && nav.loadEventEnd > 0 ? nav.loadEventEnd - nav.startTime : NaN,
+      longTasks: ((window as unknown as { __clLongTasks?: { start: number; duration: number }[] }).__clLongTasks ?? []),
+      ours,
+      badges: document.querySelectorAll('carbon-lens-badge').length,
+    };
+  });
+  const v: Visit = {
+    ext,
+    scriptMs: metric('ScriptDuration') * 1000,
+    taskMs: metric('TaskDuration') * 1000,
+    loadMs: inPage.loadMs,
+    longTasks: inPage.longTasks,
+    longTasksInOurMeasures: inPage.longTasks.filter((t) => inPage.ours.some((o) => t.start < o.end && t.start + t.duration > o.start)).length,
+    badges: inPage.badges,
+  };
+  if (heap) {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const h = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; embedderHeapUsedSize?: number };
+    v.heapUsed = h.usedSize;
+    v.heapEmbedder = h.embedderHeapUsedSize;
+  }
+  await page.close();
+  return v;
+}
+
+export interface MainThreadOptions {
+  files: string[];
+  pairs: number;
+  settleMs: number;
+  /** Pages whose heap is measured (60-item pages). */
+  heapFiles: string[];
+  /** Pages with an IQR of ScriptDuration above this (ms, either side) get up to maxPairs pairs. */
+  noisyIqrMs: number;
+  maxPairs: number;
+  /** Visits in flight at once (their loads never overlap; 1: one visit at a time). */
+  concurrency: number;
+  itemsOf: (file: string) => number;
+}
+
+export async function measureMainThread(opts: MainThreadOptions): Promise<PageCost[]> {
+  const manifest = realManifest();
+  const bodies = new Map<string, Buffer>();
+  for (const file of opts.files) {
+    const entry = manifest.find((e) => e.file === file)!;
+    bodies.set(entry.url, readFileSync(realFixturePath(file)));
+  }
+  const withExt = await launchWithExtension();
+  const without = await launchWithout();
+  try {
+    if (withExt.serviceWorkers().length === 0) await withExt.waitForEvent('serviceworker');
+    await prepare(withExt, bodies);
+    await prepare(without, bodies);
+    // Warm both browsers (first navigation pays process and cache start-up).
+    const warm = manifest.find((e) => e.file === opts.files[0])!.url;
+    const loading = new Mutex();
+    await visit(withExt, warm, true, loading, 500, false);
+    await visit(without, warm, false, loading, 500, false);
+
+    // Alternating visits: pair i visits with/without in alternating order, pages interleaved.
+    const pairJobs = (from: number, to: number, files: string[]) => {
+      const out: { file: string; url: string; ext: boolean }[] = [];
+      for (let i = from; i < to; i++) {
+        for (const file of files) {
+          const url = manifest.find((e) => e.file === file)!.url;
+          const order = (i + opts.files.indexOf(file)) % 2 === 0 ? [true, false] : [false, true];
+          for (const ext of order) out.push({ file, url, ext });
+        }
+      }
+      return out;
+    };
+    const jobs = pairJobs(0, opts.pairs, opts.files);
+    const visits = new Map<string, Visit[]>();
+    // A page's visits never overlap one another (its with and without visits, in particular):
+    // a visit that starts while another of the same page is loading or settling meets a
+    // different page state (ebay-product-1, whose load never fires, ran 300 ms more script as the
+    // second of an overlapping pair, in both browsers).
+    const pending = [...jobs];
+    const busy = new Set<string>();
+    let done = 0;
+    const worker = async () => {
+      while (pending.length > 0) {
+        const at = pending.findIndex((j) => !busy.has(j.file));
+        if (at < 0) {
+          await sleep(50);
+          continue;
+        }
+        const job = pending.splice(at, 1)[0]!;
+        busy.add(job.file);
+        try {
+          const v = await visit(job.ext ? withExt : without, job.url, job.ext, loading, opts.settleMs, opts.heapFiles.includes(job.file));
+          visits.set(job.file, [...(visits.get(job.file) ?? []), v]);
+          if (process.env.CL_DEBUG) process.stdout.write(`  ${job.file} ${job.ext ? 'with' : 'without'} script ${v.scriptMs.toFixed(1)} task ${v.taskMs.toFixed(1)} load ${v.loadMs.toFixed(0)} badges ${v.badges}\n`);
+        } catch (e) {
+          process.stdout.write(`  visit failed (${job.file}, ${job.ext ? 'with' : 'without'}): ${String(e).split('\n')[0]}\n`);
+        } finally {
+          busy.delete(job.file);
+        }
+        if (++done % 20 === 0) process.stdout.write(`  main-thread visits: ${done}/${jobs.length} (${Math.round(performance.now() / 1000)} s)\n`);
+      }
+    };
+    await Promise.all(Array.from({ length: opts.concurrency }, worker));
+    // Pages whose own script time is noisy (interquartile range above `noisyIqrMs` on either
+    // side) get more pairs, up to `maxPairs`: the median of 6 visits of a page with an IQR of
+    // 30 ms moves by about 10 ms from run to run.
+    const noisy = opts.files.filter((file) => {
+      const vs = visits.get(file) ?? [];
+      return Math.max(iqr(vs.filter((v) => v.ext).map((v) => v.scriptMs)), iqr(vs.filter((v) => !v.ext).map((v) => v.scriptMs))) > opts.noisyIqrMs;
+    });
+    if (noisy.length && opts.maxPairs > opts.pairs) {
+      process.stdout.write(`  noisy pages, ${opts.maxPairs} pairs each: ${noisy.join(', ')}\n`);
+      const extra = pairJobs(opts.pairs, opts.maxPairs, noisy);
+      jobs.push(...extra);
+      pending.push(...extra);
+      await Promise.all(Array.from({ length: opts.concurrency }, worker));
+    }
+
+    return opts.files.map((file) => {
+      const vs = visits.get(file) ?? [];
+      const w = vs.filter((v) => v.ext);
+      const o = vs.filter((v) => !v.ext);
+      const lw = median(w.map((v) => v.longTasks.length));
+      const lo = median(o.map((v) => v.longTasks.length));
+      const cost: PageCost = {
+        file,
+        items: opts.itemsOf(file),
+        badges: Math.max(0, ...w.map((v) => v.badges)),
+        visits: Math.min(w.length, o.length),
+        addedScriptMs: median(w.map((v) => v.scriptMs)) - median(o.map((v) => v.scriptMs)),
+        addedScriptCi: bootstrapDiffCi(w.map((v) => v.scriptMs), o.map((v) => v.scriptMs)),
+        addedTaskMs: median(w.map((v) => v.taskMs)) - median(o.map((v) => v.taskMs)),
+        scriptIqrWith: iqr(w.map((v) => v.scriptMs)),
+        scriptIqrWithout: iqr(o.map((v) => v.scriptMs)),
+        longTasksWith: lw,
+        longTasksWithout: lo,
+        extensionLongTasks: Math.max(0, lw - lo, median(w.map((v) => v.longTasksInOurMeasures))),
+        loadRatio: median(w.map((v) => v.loadMs).filter(Number.isFinite)) / median(o.map((v) => v.loadMs).filter(Number.isFinite)),
+      };
+      if (opts.heapFiles.includes(file)) {
+        cost.heapMb = (median(w.map((v) => v.heapUsed ?? NaN)) - median(o.map((v) => v.heapUsed ?? NaN))) / 1e6;
+        cost.heapEmbedderMb = (median(w.map((v) => v.heapEmbedder ?? NaN)) - median(o.map((v) => v.heapEmbedder ?? NaN))) / 1e6;
+      }
+      return cost;
+    });
+  } finally {
+    await withExt.close();
+    await without.close();
+  }
+}
