@@ -37,6 +37,8 @@ const estimate: EstimateReplyItem = {
   suggestions: [
     { kind: 'item', title: 'A <b>similar</b> monitor', url: 'https://www.amazon.com/dp/X', kg: 4, low: 1, high: 7, share: 0.33, chosen: null },
     { kind: 'second_hand', title: null, url: 'https://www.amazon.com/s?k=monitor+renewed', kg: 8, low: 5, high: 11, share: 0.66, chosen: null },
+    // A URL read from a hostile page: shown as text, never made a link.
+    { kind: 'item', title: 'Hostile link', url: 'javascript:alert(1)', kg: 2, low: 1, high: 3, share: 0.16, chosen: null },
   ],
 };
 
@@ -61,6 +63,7 @@ mountPagePanel(open(panelHost), {
   items: [
     { title: 'Item one', url: 'https://www.amazon.com/dp/1', kg: 3, low: 1, high: 8 },
     { title: 'Item two', url: null, kg: 30, low: 10, high: 80 },
+    { title: 'Item three', url: 'javascript:alert(2)', kg: 40, low: 20, high: 90 },
   ],
   unanchored: 1,
   t,
