@@ -7,11 +7,16 @@ const STYLES = NUMBER_FORMATS as Record<string, string>;
  * How a locale writes numbers (the exact Chrome UI locale, else its language, else en): decimal
  * mark, grouping separator, minimum grouping digits, Indian grouping, negative prefix.
  */
-function styleOf(locale: string | undefined): [string, string, number, boolean, string] {
+function styleOf(locale: string | undefined): Style {
   const l = locale ?? '';
+  if (l === lastLocale && lastStyle) return lastStyle; // a page formats hundreds of numbers in one locale
   const [decimal = '.', group = ',', min = '1', indian = '0', ...minus] = STYLES[l] ?? STYLES[l.split(/[-_]/)[0]!] ?? STYLES.en!;
-  return [decimal, group, Number(min), indian === '1', minus.join('')];
+  lastLocale = l;
+  return (lastStyle = [decimal, group, Number(min), indian === '1', minus.join('')]);
 }
+type Style = [string, string, number, boolean, string];
+let lastLocale = '';
+let lastStyle: Style | null = null;
 
 /** `v` (> 0, finite) rounded half away from zero to `sig` significant digits, as decimal text. */
 function significant(v: number, sig: number): string {

@@ -50,27 +50,26 @@ export default defineUnlistedScript(() => {
   // of 60 tiles shows a few at a time, and most shoppers never scroll through all of them. The
   // host element (with the estimate in its data-* attributes) and its closed root are there from
   // the start; the page panel lists every item's footprint either way.
+  // The observer is made with the first search badge: product pages never need one.
   const undrawn = new Map<Element, () => void>();
-  const nearby = new IntersectionObserver(
-    (entries) => {
-      const t0 = performance.now();
-      for (const { target, isIntersecting } of entries) {
-        if (!isIntersecting) continue;
-        nearby.unobserve(target);
-        undrawn.get(target)?.();
-        undrawn.delete(target);
-      }
-      performance.measure('carbon-lens:draw', { start: t0 });
-    },
-    { rootMargin: '100% 0px' },
-  );
+  let nearby: IntersectionObserver | null = null;
+  const onNearby = (entries: IntersectionObserverEntry[]) => {
+    const t0 = performance.now();
+    for (const { target, isIntersecting } of entries) {
+      if (!isIntersecting) continue;
+      nearby?.unobserve(target);
+      undrawn.get(target)?.();
+      undrawn.delete(target);
+    }
+    performance.measure('carbon-lens:draw', { start: t0 });
+  };
 
   let stopped = false;
   function teardown() {
     stopped = true;
     stopWatching();
     observer?.disconnect();
-    nearby.disconnect();
+    nearby?.disconnect();
     undrawn.clear();
     for (const host of hosts) host.remove();
     panelHost?.remove();
@@ -205,7 +204,7 @@ export default defineUnlistedScript(() => {
       };
       if (page.kind === 'search') {
         undrawn.set(item.anchor, draw);
-        nearby.observe(item.anchor);
+        (nearby ??= new IntersectionObserver(onNearby, { rootMargin: '100% 0px' })).observe(item.anchor);
       } else draw();
     });
     renderPanel();
@@ -233,6 +232,12 @@ export default defineUnlistedScript(() => {
     if (stopped) return;
     seen = new Set();
     summary.length = 0;
+    // Tiles the page took away with the old view are drawn never: let them go.
+    for (const anchor of undrawn.keys())
+      if (!anchor.isConnected) {
+        nearby?.unobserve(anchor);
+        undrawn.delete(anchor);
+      }
     unanchored = 0;
     panelHost?.remove();
     panelHost = null;

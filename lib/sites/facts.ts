@@ -116,6 +116,8 @@ export function localLocation(text: string | null | undefined, hostname: string)
 /** The country of the first short line among `sel` that starts with `label` ("Ships from Türkiye", "Located in China"). */
 export function labelledCountry(root: ParentNode, sel: string, label: RegExp): string | null {
   for (const el of safeQueryAll(root, sel)) {
+    // A long text is no label line: skip it before cleaning it (whole tiles on some sites).
+    if ((el.textContent?.length ?? 0) > 1000) continue;
     const t = text(el);
     if (t && t.length < 60 && label.test(t)) return countryToIso2(t.replace(label, ''));
   }

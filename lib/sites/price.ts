@@ -51,11 +51,12 @@ const CHINESE_HOST = /(^|\.)(taobao|tmall|jd|1688|alibaba|aliexpress)\.|\.cn$/;
  * Symbols by currency, each currency's ISO code being one of its symbols too; groups in order,
  * so "US $" wins over "S$", "£" over "E£" (as before), "GH₵" over "₵".
  */
-const SYMBOLS = table(
+export const SYMBOLS = table(
   'USD:US $,US$|CAD:C $,CA$,C$|AUD:AU $,AU$,A$|NZD:NZ$|SGD:S$|HKD:HK$|MXN:MX$|BRL:R$|TWD:NT$|GHS:GH₵|CNY:CN¥,RMB,元|' +
     'JPY:JP¥,円|VND:VNĐ,₫|PHP:₱|INR:₹,Rs.|EUR:€|GBP:£|MYR:RM|IDR:Rp|THB:฿|KRW:₩|TRY:₺,TL|PLN:zł|SEK:kr|CHF:CHF|' +
     'AED:د.إ|SAR:ر.س|EGP:E£,ج.م|NGN:₦|UAH:₴|RUB:₽,руб',
 ).flatMap(([sym, cur], i, all): [string, string][] => (all[i - 1]?.[1] === cur ? [[sym, cur]] : [[cur, cur], [sym, cur]]));
+const ANY_SYMBOL = new RegExp(SYMBOLS.map(([sym]) => sym.replace(/[.$]/g, '\\$&')).join('|'));
 const DOLLARS = new Set(['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'MXN', 'TWD', 'CLP', 'COP']);
 
 /** Whether a string is an ISO 4217 code we know (for structured data such as priceCurrency). */
@@ -68,17 +69,20 @@ export function normaliseCurrency(code: unknown, hostname = ''): string | null {
 
 /** The currency a symbol names on this host ("$" on amazon.ca is CAD, "¥" on jd.com is CNY). */
 export function symbolCurrency(text: string, hostname = ''): string | null {
-  for (const [sym, cur] of SYMBOLS) {
-    const i = text.indexOf(sym);
-    if (i < 0) continue;
-    // Letter codes only count as whole words ("TL" not in "TITLE", "kr" not in "kraft").
-    if (/^[A-Za-z]/.test(sym)) {
-      const before = text[i - 1] ?? ' ';
-      const after = text[i + sym.length] ?? ' ';
-      if (/[A-Za-z]/.test(before) || (/[A-Za-z]/.test(after) && sym !== 'Rs.')) continue;
+  // One pass over the text for any symbol at all before the ordered search (about 75 symbols):
+  // most price texts on a 60-tile page hold only "$" or "¥", which the loop would scan 75 times.
+  if (ANY_SYMBOL.test(text))
+    for (const [sym, cur] of SYMBOLS) {
+      const i = text.indexOf(sym);
+      if (i < 0) continue;
+      // Letter codes only count as whole words ("TL" not in "TITLE", "kr" not in "kraft").
+      if (/^[A-Za-z]/.test(sym)) {
+        const before = text[i - 1] ?? ' ';
+        const after = text[i + sym.length] ?? ' ';
+        if (/[A-Za-z]/.test(before) || (/[A-Za-z]/.test(after) && sym !== 'Rs.')) continue;
+      }
+      return cur;
     }
-    return cur;
-  }
   const host = hostname.toLowerCase();
   // "¥" is yuan on Chinese sites and everywhere but Japanese hosts.
   if (/[¥￥]/.test(text)) return /\.jp$/.test(host) && !CHINESE_HOST.test(host) ? 'JPY' : 'CNY';

@@ -63,7 +63,9 @@ export function itemKey(item: Pick<RawItem, 'url' | 'title' | 'price'>): string 
     try {
       const u = new URL(item.url);
       // Tracking parameters change between renders; ids in the query (taobao item.htm?id=) do not.
-      const id = u.searchParams.get('id') ?? u.searchParams.get('itemId') ?? u.searchParams.get('sku') ?? '';
+      // (The query is parsed only when it may hold one, perhaps percent-encoded: most hold none.)
+      const q = /[?&](id|itemId|sku)=|%/.test(u.search) ? u.searchParams : null;
+      const id = q ? (q.get('id') ?? q.get('itemId') ?? q.get('sku') ?? '') : '';
       return `${u.host}${u.pathname}${id ? `?id=${id}` : ''}`;
     } catch {
       // fall through to the title key

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { hostCurrency, parseNumber, parsePrice, structuredPrice } from '../../../lib/sites/price';
+import { hostCurrency, parseNumber, parsePrice, structuredPrice, symbolCurrency, SYMBOLS } from '../../../lib/sites/price';
 import { conditionFromTitle, countryToIso2, localLocation, parseCondition, parseWeightKg } from '../../../lib/sites/facts';
 import { itemKey } from '../../../lib/sites/index';
 
@@ -144,5 +144,61 @@ describe('itemKey', () => {
       itemKey({ url: 'https://item.taobao.com/item.htm?id=2', title: 'x', price: 1 }),
     );
     expect(itemKey({ url: null, title: 'Tea', price: 3 })).toBe('tea|3');
+  });
+  it('gives the key of parsing the whole query, for any query (property)', () => {
+    // The reference: the query always parsed (before item URLs without an id skipped parsing it).
+    const reference = (url: string) => {
+      const u = new URL(url);
+      const id = u.searchParams.get('id') ?? u.searchParams.get('itemId') ?? u.searchParams.get('sku') ?? '';
+      return `${u.host}${u.pathname}${id ? `?id=${id}` : ''}`;
+    };
+    const part = fc.constantFrom('id', 'itemId', 'sku', 'ID', 'xid', 'sp_atk', 'i%64', '', '=', '&', '?', '#', '1', 'a b', '%20');
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 8 }), (parts) => {
+        const url = `https://shop.example/p/1?${parts.join('')}`;
+        expect(itemKey({ url, title: 't', price: 1 })).toBe(reference(url));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('symbolCurrency', () => {
+  it('names the currency of a symbol, letter codes as whole words only', () => {
+    expect(symbolCurrency('US $12.99')).toBe('USD');
+    expect(symbolCurrency('S$ 5')).toBe('SGD');
+    expect(symbolCurrency('12.000₫')).toBe('VND');
+    expect(symbolCurrency('$5', 'www.amazon.ca')).toBe('CAD');
+    expect(symbolCurrency('¥5', 'www.jd.com')).toBe('CNY');
+    expect(symbolCurrency('TITLE 5')).toBeNull();
+    expect(symbolCurrency('5 kraft')).toBeNull();
+  });
+
+  it('finds what the ordered search alone finds: the one-pass pre-check never hides a symbol (property)', () => {
+    // The search before the pre-check: every symbol in order, letter codes as whole words.
+    const ordered = (text: string) => {
+      for (const [sym, cur] of SYMBOLS) {
+        const i = text.indexOf(sym);
+        if (i < 0) continue;
+        if (/^[A-Za-z]/.test(sym) && (/[A-Za-z]/.test(text[i - 1] ?? ' ') || (/[A-Za-z]/.test(text[i + sym.length] ?? ' ') && sym !== 'Rs.'))) continue;
+        return cur;
+      }
+      return null;
+    };
+    const pieces = fc.constantFrom(...SYMBOLS.map(([sym]) => sym), '$', '¥', 'x', 'T', 'L', ' ', '1', '.', ',', '?', '*', '(');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 6 }), (parts) => {
+        const text = parts.join('');
+        const expected = ordered(text);
+        if (expected) expect(symbolCurrency(text)).toBe(expected);
+        else expect(symbolCurrency(text)).toBe(text.includes('¥') ? 'CNY' : text.includes('$') ? 'USD' : null); // the fallbacks
+      }),
+      { numRuns: 5000 },
+    );
+    // Every symbol on its own is found (an escaping slip in the pre-check would hide one).
+    for (const [sym] of SYMBOLS) {
+      expect(symbolCurrency(` ${sym} 5`), sym).not.toBeNull();
+      expect(symbolCurrency(` ${sym} 5`), sym).toBe(ordered(` ${sym} 5`));
+    }
   });
 });
