@@ -57,6 +57,12 @@ export interface GenericOptions {
    * that already found the title and price in the page turn it off.
    */
   embeddedState?: boolean;
+  /**
+   * The caller knows this is one product's page (a site adapter's product reader): lists are not
+   * looked for, and microdata (a walk of the whole document) is read only when JSON-LD gave no
+   * product with a price.
+   */
+  product?: boolean;
 }
 
 export function extractGeneric(doc: Document, url: URL, opts: GenericOptions = {}): PageItems | null {
@@ -67,14 +73,16 @@ export function extractGeneric(doc: Document, url: URL, opts: GenericOptions = {
     return page;
   };
 
-  const listed = itemsFromItemList(ld, url).filter((i) => i.price !== null || i.url);
+  const listed = opts.product ? [] : itemsFromItemList(ld, url).filter((i) => i.price !== null || i.url);
   if (listed.length >= 2) return { kind: 'search', items: dedupe(anchorLinks(doc, url, listed)) };
   const products = productsFromJsonLd(ld, url);
-  const micro = itemsFromMicrodata(doc, url);
+  const priced = products.find((p) => p.price !== null);
+  const micro = opts.product && priced ? [] : itemsFromMicrodata(doc, url);
   if (micro.length >= 2) {
-    return { kind: 'search', items: micro.map(({ item, el }) => ({ ...item, anchor: el })) };
+    // (A product page whose microdata lists several products names none of them as its own.)
+    return opts.product ? null : { kind: 'search', items: micro.map(({ item, el }) => ({ ...item, anchor: el })) };
   }
-  const product = products.find((p) => p.price !== null) ?? micro[0]?.item ?? products[0];
+  const product = priced ?? micro[0]?.item ?? products[0];
   if (product) {
     product.url ??= url.href;
     product.anchor ??= micro[0]?.el.querySelector('[itemprop="name"]') ?? mainHeading(doc);

@@ -96,7 +96,7 @@ export function readProduct(doc: Document, url: URL, spec: ProductSpec, currency
   const shown = pickFirst(root as Element, spec.price);
   const p = shown ? parsePrice(shown, url.hostname, currency) : null;
   // Structured data fills what the page's markup lacks; scanning script state only when needed.
-  const structured = extractGeneric(doc, url, { embeddedState: !(title && p) });
+  const structured = extractGeneric(doc, url, { embeddedState: !(title && p), product: true });
   const sItem = structured?.kind === 'product' ? structured.items[0] : undefined;
   title ??= sItem?.title ?? null;
   if (!title) return null;
