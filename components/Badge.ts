@@ -1,4 +1,5 @@
-import { formatKg, type Translate } from '@/lib/format';
+import { formatKg, formatNumber, type Translate } from '@/lib/format';
+import type { EstimateNote } from '@/lib/carbon/types';
 import type { EstimateReplyItem, SuggestionReply } from '@/lib/messages';
 import { attrs, button, el, link, panelFooter } from './dom';
 
@@ -27,6 +28,16 @@ type Status = { s: 'idle' } | { s: 'busy' } | { s: 'done'; id: string; kg: numbe
 function contain(e: MouseEvent) {
   e.stopPropagation();
   if (!(e.target as Element).closest?.('a')) e.preventDefault();
+}
+
+/** An estimate's note in the UI's language: numbers in its format, masses in the display unit. */
+export function noteText({ key, args }: EstimateNote, t: Translate, locale?: string): string {
+  return t(
+    `note_${key}`,
+    ...args.map((a) =>
+      typeof a === 'string' ? a : typeof a === 'number' ? formatNumber(a, locale, true) : 'kg' in a ? t('mass', formatKg(a.kg, locale)) : t(a.key),
+    ),
+  );
 }
 
 /** A stacked bar of the stages (Okabe-Ito colours, safe for colour-blind readers) with a text legend. */
@@ -116,7 +127,7 @@ function badgePanel(props: BadgeProps, status: () => Status, setStatus: (s: Stat
       el('span', '', t('panelTier', t(`tier${e.tier}`))),
       breakdown(e.breakdown, t, locale),
       el('span', '', t(`match_${e.categoryMatch.by}`, e.categoryName, e.categoryMatch.keyword ?? '')),
-      ...e.notes.map((n) => el('span', 'cl-note', n)),
+      ...e.notes.map((n) => el('span', 'cl-note', noteText(n, t, locale))),
       el('span', 'cl-sources', `${t('panelSources')}: ${e.sources.map((s) => `${s.title} (${s.year})`).join('; ')}`),
       el(
         'span',

@@ -4,6 +4,7 @@
  * stays out of the content script bundle).
  */
 import { z } from 'zod';
+import type { EstimateNote } from './carbon/types';
 
 const finite = z.number().finite();
 const text = (max: number) => z.string().max(max);
@@ -136,7 +137,7 @@ export interface EstimateReplyItem {
   categoryName: string;
   categoryMatch: { by: 'breadcrumb' | 'title' | 'none'; keyword: string | null };
   breakdown: { stage: 'production' | 'shipping' | 'packaging' | 'use'; kg: number }[];
-  notes: string[];
+  notes: EstimateNote[];
   methodVersion: string;
   sources: { id: string; title: string; year: number; unit?: string }[];
   comparison: 'lower' | 'typical' | 'higher' | null;

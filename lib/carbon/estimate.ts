@@ -8,7 +8,7 @@ import { toUsd2022ExTax } from './currency';
 import { shippingKg } from './shipping';
 import { parseSpec, SPEC_WEIGHT_EXPONENT } from './spec';
 import type { CategoryStat } from './data-schema';
-import type { Estimate, EstimateContext, ItemInput, ShipMode, Source, Stage, Tier } from './types';
+import type { Estimate, EstimateContext, EstimateNote, ItemInput, ShipMode, Source, Stage, Tier } from './types';
 
 export const METHOD_VERSION = '1.1.0';
 
@@ -77,7 +77,7 @@ export function estimateItem(item: ItemInput, ctx: EstimateContext, opts: Estima
   const stat = statFor(cat, opts.index ?? taxonomyIndex());
   const material = FACTORS.materials[cat.material];
   const isFood = cat.material.startsWith('agb:') || cat.id === 'food';
-  const notes: string[] = [];
+  const notes: EstimateNote[] = [];
   const sources = new Map<string, Source>();
   const addSource = (id: string, unit?: string) => {
     if (!sources.has(id)) sources.set(id, source(id, unit));
@@ -91,7 +91,7 @@ export function estimateItem(item: ItemInput, ctx: EstimateContext, opts: Estima
       : 1;
   const typicalWeight = (stat?.weightKg && !isFood ? stat.weightKg : cat.typicalKg) * sizeRatio;
   const weight = pageWeight ?? typicalWeight;
-  if (!pageWeight && sizeRatio !== 1) notes.push(`size from title (${specValue} ${cat.spec}) scales the typical weight`);
+  if (!pageWeight && sizeRatio !== 1) notes.push({ key: 'sizeFromTitle', args: [String(specValue), { key: `spec_${cat.spec}` }] });
 
   let tier: Tier;
   let prodKg: number;
@@ -101,14 +101,14 @@ export function estimateItem(item: ItemInput, ctx: EstimateContext, opts: Estima
   /** The evidence already covers packaging and distribution to the shop (PCF, AGRIBALYSE). */
   let coversDistribution = false;
   const price = toUsd2022ExTax(input.price, input.currency);
-  if (input.price != null && !price) notes.push('price or currency not usable: spend tier unavailable');
+  if (input.price != null && !price) notes.push({ key: 'priceUnusable', args: [] });
 
   if (isPos(input.publishedKg) && input.publishedKg < MAX_KG) {
     tier = 'T1';
     prodKg = input.publishedKg;
     lo = hi = DEFAULT_HALF_WIDTH.T1;
     coversDistribution = true;
-    notes.push('footprint published by the brand');
+    notes.push({ key: 'brandPublished', args: [] });
     addSource('page-published', 'kg CO2e per item');
   } else if (!isFood && !unknown && stat?.unitKg) {
     tier = 'T2';
@@ -149,7 +149,7 @@ export function estimateItem(item: ItemInput, ctx: EstimateContext, opts: Estima
       const widen = (h: number) => Math.sqrt(h * h + TYPICAL_WEIGHT_HALF_WIDTH ** 2);
       lo = widen(lo);
       hi = widen(hi);
-      notes.push(`typical weight assumed: ${round(weight)} kg`);
+      notes.push({ key: 'typicalWeight', args: [{ kg: weight }] });
     }
   } else {
     tier = 'T4';
@@ -165,7 +165,7 @@ export function estimateItem(item: ItemInput, ctx: EstimateContext, opts: Estima
   if (unknown && tier !== 'T1') {
     lo = Math.max(lo, DEFAULT_HALF_WIDTH.unknown);
     hi = Math.max(hi, DEFAULT_HALF_WIDTH.unknown);
-    notes.push('category unknown: wide range');
+    notes.push({ key: 'categoryUnknown', args: [] });
   }
 
   // Condition: only the production share is scaled; the use phase happens all the same.
@@ -177,13 +177,13 @@ export function estimateItem(item: ItemInput, ctx: EstimateContext, opts: Estima
     if (input.condition === 'used' && reuse) {
       condFactor = condLo = condHi = reuse;
       addSource('desnz-2024-materials', 'reused / primary production ratio');
-      notes.push(`second-hand: ${round(reuse * 100)}% of new production (DESNZ reuse factor)`);
+      notes.push({ key: 'secondHand', args: [Math.round(reuse * 100)] });
     } else {
       condFactor = REFURB.central;
       condLo = REFURB.low;
       condHi = REFURB.high;
       addSource('ademe-refurb-2022');
-      notes.push(`${input.condition}: ${REFURB.central * 100}% of new production (ADEME 2022)`);
+      notes.push({ key: 'conditionAdeme', args: [{ key: `cond_${input.condition}` }, Math.round(REFURB.central * 100)] });
     }
   }
 
@@ -208,7 +208,7 @@ export function estimateItem(item: ItemInput, ctx: EstimateContext, opts: Estima
       addSource('desnz-2024-freight', 'kg CO2e / tonne-km');
       if (ship.crossBorderKm > 0) {
         addSource('geoboundaries-centroids');
-        notes.push(`${Math.round(ship.crossBorderKm)} km by ${ship.mode} from ${String(input.shipFrom).toUpperCase()}`);
+        notes.push({ key: 'crossBorder', args: [Math.round(ship.crossBorderKm), { key: `mode_${ship.mode}` }, String(input.shipFrom).toUpperCase()] });
       }
     }
     if (ship.note) notes.push(ship.note);

@@ -1,6 +1,6 @@
 /** Shipping: weight x great-circle distance x routing uplift x mode factor, plus a last-mile leg. */
 import { FACTORS } from './data';
-import type { ShipMode } from './types';
+import type { EstimateNote, ShipMode } from './types';
 
 /** Routing uplift on great-circle distances (DESIGN.md; DESNZ air factors already add 8%). */
 export const ROUTING_UPLIFT = 1.1;
@@ -22,7 +22,7 @@ export interface ShippingResult {
   kg: number;
   crossBorderKm: number;
   mode: ShipMode | null;
-  note: string | null;
+  note: EstimateNote | null;
 }
 
 const iso2 = (s: unknown): string | null =>
@@ -47,7 +47,7 @@ export function shippingKg(
   let kg = 0;
   let crossBorderKm = 0;
   let usedMode: ShipMode | null = null;
-  let note: string | null = null;
+  let note: EstimateNote | null = null;
   if (from && from !== to) {
     const a = FACTORS.centroids[from];
     const b = FACTORS.centroids[to];
@@ -56,7 +56,7 @@ export function shippingKg(
       usedMode = mode ?? 'air';
       kg += t * crossBorderKm * f[usedMode].value;
     } else {
-      note = `no centroid for ${from} or ${to}: cross-border leg left out`;
+      note = { key: 'noCentroid', args: [String(from), String(to)] };
     }
   }
   if (includeDomestic) {

@@ -46,6 +46,19 @@ export interface Estimate {
   categoryName?: string;
   /** How the category was found: breadcrumb, title, or none (unknown). */
   categoryMatch?: { by: 'breadcrumb' | 'title' | 'none'; keyword: string | null };
-  /** Plain-language notes on assumptions (typical weight assumed, currency unknown, ...). */
-  notes?: string[];
+  /** Notes on assumptions (typical weight assumed, currency unknown, ...), shown in the UI's language. */
+  notes?: EstimateNote[];
+}
+
+/** The notes an estimate can carry: each is the message `note_<key>` of public/_locales. */
+export const NOTE_KEYS = ['sizeFromTitle', 'priceUnusable', 'brandPublished', 'typicalWeight', 'categoryUnknown', 'secondHand', 'conditionAdeme', 'crossBorder', 'noCentroid'] as const;
+export type NoteKey = (typeof NOTE_KEYS)[number];
+/**
+ * One value in a note: text shown as it is, a whole number (formatted in the UI's locale), a mass
+ * in kg (shown in the display unit), or a message key the UI translates (`{ key: 'mode_sea' }`).
+ */
+export type NoteArg = string | number | { kg: number } | { key: string };
+export interface EstimateNote {
+  key: NoteKey;
+  args: NoteArg[];
 }

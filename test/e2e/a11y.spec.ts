@@ -86,6 +86,9 @@ test('panels by keyboard: closing returns focus to the badge, the last action su
   expect(await focusedIn(page, '#badge-0')).toBe('cl-badge cl-T4');
   // A javascript: URL from the page is text, not a link; the https one is a link.
   await badge.getByRole('button').first().click();
+  // Notes in the UI's language, with their values filled in.
+  await expect(badge.getByText('Typical weight assumed: 5.5 kg (the page gives none), so the range is wider.')).toBeVisible();
+  await expect(badge.getByText('8,123 km by sea from CN.')).toBeVisible();
   await expect(badge.getByText('Hostile link')).toBeVisible();
   await expect(badge.locator('a', { hasText: 'Hostile link' })).toHaveCount(0);
   await expect(badge.locator('a', { hasText: 'A <b>similar</b> monitor' })).toHaveAttribute('href', 'https://www.amazon.com/dp/X');

@@ -30,7 +30,7 @@ const estimate: EstimateReplyItem = {
     { stage: 'shipping', kg: 2.3 },
     { stage: 'packaging', kg: 1 },
   ],
-  notes: ['Typical weight assumed (the page gives none).'],
+  notes: [{ key: 'typicalWeight', args: [{ kg: 5.5 }] }, { key: 'crossBorder', args: [8123, { key: 'mode_sea' }, 'CN'] }],
   methodVersion: '1.0.0',
   sources: [{ id: 'epa', title: 'US EPA Supply Chain GHG Emission Factors v1.3.0', year: 2022 }],
   comparison: 'lower',
