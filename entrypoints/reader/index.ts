@@ -149,13 +149,16 @@ export default defineUnlistedScript(() => {
   let linksAtRead = -1;
   async function read() {
     const t0 = performance.now();
-    linksAtRead = document.links.length;
     const page = extractPage(document, new URL(location.href));
     performance.measure('carbon-lens:extract', { start: t0 });
     // A product page, once read, is not observed until navigation; any other page is, from its
     // first read on (that read saw everything before it).
+    // (Counting the page's links walks the whole document: only pages that are observed need it.)
     if (page.kind === 'product' && page.items.length > 0) observer?.disconnect();
-    else observe();
+    else {
+      linksAtRead = document.links.length;
+      observe();
+    }
     // New items: keys not seen in an earlier read (two tiles of one product in this read both count).
     const fresh: RawItem[] = [];
     const keys: string[] = [];

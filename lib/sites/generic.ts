@@ -11,23 +11,37 @@ import { dedupe, embeddedStates, itemsFromStates } from './state';
 import { normaliseCurrency, structuredPrice } from './price';
 import { absUrl, metaContent, safeQueryAll } from './dom';
 
-function linkKey(href: string | null): string {
+/** Host (without www) and path of an http(s) URL, resolved against `base` when given; '' otherwise. */
+function linkKey(href: string | null | undefined, base?: URL): string {
+  if (!href || href.trim()[0] === '#') return '';
   try {
-    const u = new URL(href!);
-    return u.host.replace(/^www\./, '') + u.pathname;
+    const u = new URL(href, base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.host.replace(/^www\./, '') + u.pathname : '';
   } catch {
     return '';
   }
 }
 
-/** Anchors items read from data on the page's first link to each (same host without www, same path). */
+/**
+ * Anchors items read from data on the page's first link to each (same host without www, same
+ * path). Links are read until every item has its anchor, each parsed once.
+ */
 export function anchorLinks(doc: Document, base: URL, items: RawItem[]): RawItem[] {
-  const links = new Map<string, Element>();
-  for (const a of safeQueryAll(doc, 'a[href]')) {
-    const k = linkKey(absUrl(a.getAttribute('href'), base));
-    if (k && !links.has(k)) links.set(k, a);
+  const wanted = new Map<string, RawItem[]>();
+  for (const i of items) {
+    if (i.anchor) continue;
+    i.anchor = null;
+    const k = linkKey(i.url);
+    if (k) wanted.set(k, [...(wanted.get(k) ?? []), i]);
   }
-  for (const i of items) i.anchor ??= links.get(linkKey(i.url)) ?? null;
+  for (const a of wanted.size ? safeQueryAll(doc, 'a[href]') : []) {
+    const k = linkKey(a.getAttribute('href'), base);
+    const waiting = wanted.get(k);
+    if (!waiting) continue;
+    for (const i of waiting) i.anchor = a;
+    wanted.delete(k);
+    if (!wanted.size) break;
+  }
   return items;
 }
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { siteMatchPatterns } from '../../lib/sites/index';
+import { COMPILE_HINT } from '../../wxt.config';
 import { BUNDLE_BUDGETS_KB, bundleSizes, kb } from '../../bench/budgets';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -86,6 +87,12 @@ describe('built manifest: permissions', () => {
       expect(c.world ?? 'ISOLATED').toBe('ISOLATED');
       expect(c.all_frames ?? false).toBe(false);
     }
+  });
+
+  it('the page reader starts with the V8 compile hint, so its functions compile with the script', () => {
+    const reader = (manifest.content_scripts ?? []).flatMap((c) => c.js ?? []);
+    expect(reader).toEqual(['reader.js']);
+    expect(readFileSync(path.join(OUT, 'reader.js'), 'utf8').split('\n')[0]).toBe(COMPILE_HINT);
   });
 
   it('asks for no permission it does not need', () => {
