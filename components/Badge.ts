@@ -41,7 +41,7 @@ export function noteText({ key, args }: EstimateNote, t: Translate, locale?: str
 }
 
 /** A stacked bar of the stages (Okabe-Ito colours, safe for colour-blind readers) with a text legend. */
-export function breakdown(parts: EstimateReplyItem['breakdown'], t: Translate, locale?: string): HTMLElement {
+function breakdown(parts: EstimateReplyItem['breakdown'], t: Translate, locale?: string): HTMLElement {
   const total = parts.reduce((s, p) => s + p.kg, 0) || 1;
   const bar = attrs(el('span', 'cl-bar'), { 'aria-hidden': 'true' });
   const legend = el('span', 'cl-legend');
