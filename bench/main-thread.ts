@@ -8,6 +8,7 @@ import { chromiumPath, launchWithExtension } from '../test/e2e/fixtures';
 import { BASE_ARGS } from '../scripts/chromium.mjs';
 import { realFixturePath, realManifest } from '../test/helpers/fixtures';
 import { bootstrapDiffCi, iqr, median } from './stats';
+import { attributeLongTasks, type TraceEvent } from './trace';
 
 export interface Visit {
   ext: boolean;
@@ -37,7 +38,14 @@ export interface PageCost {
   longTasksWith: number;
   longTasksWithout: number;
   /** max(median with - median without, long tasks overlapping our measures), per visit. */
-  extensionLongTasks: number;
+  pairedLongTasks: number;
+  /** Traced visits with the extension (bench/trace.ts): how many, long tasks in them (median), */
+  tracedVisits: number;
+  tracedLongTasks: number;
+  /** long tasks the extension caused (the most in any traced visit), */
+  causedLongTasks: number;
+  /** and the main-thread time sampled in the extension's frames (median, ms; profiler running). */
+  tracedOursMs: number;
   loadRatio: number;
   heapMb?: number;
   heapEmbedderMb?: number;
@@ -51,6 +59,18 @@ async function launchWithout(): Promise<BrowserContext> {
   return chromium.launchPersistentContext('', { executablePath: chromiumPath(), headless: true, args: [...BASE_ARGS] });
 }
 
+/**
+ * The same pseudo-random sequence on every visit, in the page's main world of both browsers (the
+ * content script's isolated world keeps its own Math.random). Pages that draw random numbers at
+ * load (Amazon's sampling of its metrics, for one) otherwise take a different path on each visit:
+ * amazon-product-1's own script time at load had an IQR of 32 ms over 10 visits without this and
+ * 5 ms with it (amazon-search-4: 18 and 4 ms).
+ */
+const SEEDED_RANDOM = `(() => {
+  let s = 0x2545f491;
+  Math.random = function random() { s ^= s << 13; s ^= s >>> 17; s ^= s << 5; return (s >>> 0) / 4294967296; };
+})();`;
+
 const LONGTASK_OBSERVER = `(() => {
   window.__clLongTasks = [];
   try {
@@ -60,7 +80,7 @@ const LONGTASK_OBSERVER = `(() => {
 })();`;
 
 async function prepare(context: BrowserContext, bodies: Map<string, Buffer>): Promise<void> {
-  await context.addInitScript(LONGTASK_OBSERVER);
+  await context.addInitScript(SEEDED_RANDOM + LONGTASK_OBSERVER);
   await context.route('**/*', (route) => {
     const url = route.request().url();
     const body = bodies.get(url);
@@ -130,6 +150,30 @@ async function visit(context: BrowserContext, url: string, ext: boolean, loading
   return v;
 }
 
+/** Trace categories: the main thread's tasks and V8's sampling profiler (bench/trace.ts). */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler'].join(',');
+
+/**
+ * A visit with the extension under a Chrome trace: which long tasks the extension caused. Kept
+ * apart from the paired visits, whose script times the profiler would inflate.
+ */
+async function tracedVisit(context: BrowserContext, url: string, settleMs: number) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (d) => {
+    for (const e of d.value) events.push(e as unknown as TraceEvent);
+  });
+  await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
+  await page.goto(url, { waitUntil: 'load', timeout: 15_000 }).catch(() => undefined);
+  await sleep(250 + settleMs);
+  const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.end');
+  await complete;
+  await page.close();
+  return attributeLongTasks(events, (u) => u.startsWith('chrome-extension://'));
+}
+
 export interface MainThreadOptions {
   files: string[];
   pairs: number;
@@ -142,6 +186,8 @@ export interface MainThreadOptions {
   /** Visits in flight at once (their loads never overlap; 1: one visit at a time). */
   concurrency: number;
   itemsOf: (file: string) => number;
+  /** Traced visits with the extension per page, for long-task attribution. */
+  tracedVisits: number;
 }
 
 export async function measureMainThread(opts: MainThreadOptions): Promise<PageCost[]> {
@@ -221,7 +267,20 @@ export async function measureMainThread(opts: MainThreadOptions): Promise<PageCo
       await Promise.all(Array.from({ length: opts.concurrency }, worker));
     }
 
+    const traced = new Map<string, Awaited<ReturnType<typeof tracedVisit>>[]>();
+    for (const file of opts.files) {
+      const url = manifest.find((e) => e.file === file)!.url;
+      for (let i = 0; i < opts.tracedVisits; i++) {
+        try {
+          traced.set(file, [...(traced.get(file) ?? []), await tracedVisit(withExt, url, opts.settleMs)]);
+        } catch (e) {
+          process.stdout.write(`  traced visit failed (${file}): ${String(e).split('\n')[0]}\n`);
+        }
+      }
+    }
+
     return opts.files.map((file) => {
+      const ts = traced.get(file) ?? [];
       const vs = visits.get(file) ?? [];
       const w = vs.filter((v) => v.ext);
       const o = vs.filter((v) => !v.ext);
@@ -239,7 +298,11 @@ export async function measureMainThread(opts: MainThreadOptions): Promise<PageCo
         scriptIqrWithout: iqr(o.map((v) => v.scriptMs)),
         longTasksWith: lw,
         longTasksWithout: lo,
-        extensionLongTasks: Math.max(0, lw - lo, median(w.map((v) => v.longTasksInOurMeasures))),
+        pairedLongTasks: Math.max(0, lw - lo, median(w.map((v) => v.longTasksInOurMeasures))),
+        tracedVisits: ts.length,
+        tracedLongTasks: median(ts.map((t) => t.longTasks.length)),
+        causedLongTasks: ts.length ? Math.max(...ts.map((t) => t.caused)) : NaN,
+        tracedOursMs: median(ts.map((t) => t.oursMs)),
         loadRatio: median(w.map((v) => v.loadMs).filter(Number.isFinite)) / median(o.map((v) => v.loadMs).filter(Number.isFinite)),
       };
       if (opts.heapFiles.includes(file)) {

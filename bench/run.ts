@@ -133,7 +133,7 @@ function fuzzSection(f: FuzzResult) {
   md();
 }
 
-function mainThreadSection(costs: PageCost[], pairs: number, settleMs: number) {
+function mainThreadSection(costs: PageCost[], pairs: number, settleMs: number, tracedVisits: number) {
   md('## Main-thread cost in Chromium: with vs without the extension');
   md();
   md(`Method: two headless Chromium instances (the same binary and flags), one with the built extension and one without; every real fixture page is visited ${pairs} times in each, `
@@ -141,15 +141,17 @@ function mainThreadSection(costs: PageCost[], pairs: number, settleMs: number) {
     + `Each visit: CDP \`Performance.enable\` (timeDomain \`threadTicks\`: CPU time of the page\'s main thread, so other load on the machine inflates neither side), load, then ${settleMs / 1000} s of settling, then \`Performance.getMetrics\`. `
     + 'Added = median(with) - median(without) of `ScriptDuration` and `TaskDuration`. One visit at a time: with 3 visits in flight (their settle periods overlapping), pages with timing-dependent script of their own became bimodal in both browsers (amazon-product-1: 190-330 ms of its own script against 200-235 ms one at a time), and a median of 8 then swung by ±20 ms. The interquartile range of each side\'s `ScriptDuration` is reported as the noise; a page whose IQR exceeds 10 ms on either side gets more pairs, up to 16 ("visits each"). '
     + 'The 90% interval of the added script time is a percentile bootstrap (each side resampled, 2,000 times, fixed seed): where it spans the budget, this run cannot tell whether the page is within it. '
-    + 'Long tasks: a `PerformanceObserver` for `longtask` injected into each page; attributed to the extension = max(median count with - median count without, median number of long tasks overlapping a `carbon-lens:*` User Timing measure of the content script). '
+    + 'Both browsers give the page\'s main world the same seeded `Math.random` on every visit (pages that draw random numbers at load otherwise take a different path each time: amazon-product-1\'s own script time at load had an IQR of 32 ms over 10 visits without it, 5 ms with it); the content script\'s isolated world is untouched. '
+    + 'Long tasks, paired: a `PerformanceObserver` for `longtask` injected into each page; "paired" = max(median count with - median count without, median number of long tasks overlapping a `carbon-lens:*` User Timing measure of the content script), for information: on pages with long tasks of their own it moves with their count. '
+    + `Long tasks, traced (the budget): after the paired visits, ${tracedVisits} more visits of each page with the extension under a Chrome trace (renderer tasks and V8\'s sampling profiler, bench/trace.ts); a long task is caused by the extension when the extension\'s frames ran in it and the task minus their samples is at most 50 ms. "ours" is the median main-thread time sampled in the extension\'s frames, with the profiler running (it slows script, so this is above the paired figure). `
     + 'Heap (60-item pages): after two forced GCs, CDP `Runtime.getHeapUsage` of the page\'s V8 isolate (main world and the content script\'s isolated world share it), median with - median without; '
     + 'DOM objects (our badge hosts and shadow trees) are in Blink\'s heap, reported apart as "embedder". Load ratio: median `loadEventEnd` with / without, for information only (±15% noise).');
   md();
-  md('| page | items | badges | visits each | added script (ms) | 90% interval (ms) | script IQR with / without (ms) | added task (ms) | long tasks with / without | by extension | heap JS / embedder (MB) | load ratio |');
-  md('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  md('| page | items | badges | visits each | added script (ms) | 90% interval (ms) | script IQR with / without (ms) | added task (ms) | long tasks with / without | paired: by extension | traced: long tasks / caused | traced: ours (ms) | heap JS / embedder (MB) | load ratio |');
+  md('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const c of costs) {
     const heap = c.heapMb === undefined ? '' : `${fmt(c.heapMb)} / ${fmt(c.heapEmbedderMb ?? NaN)}`;
-    md(`| ${c.file} | ${c.items} | ${c.badges} | ${c.visits} | ${fmt(c.addedScriptMs, 1)} | ${fmt(c.addedScriptCi[0], 1)} to ${fmt(c.addedScriptCi[1], 1)} | ${fmt(c.scriptIqrWith, 1)} / ${fmt(c.scriptIqrWithout, 1)} | ${fmt(c.addedTaskMs, 1)} | ${c.longTasksWith} / ${c.longTasksWithout} | ${c.extensionLongTasks} | ${heap} | ${fmt(c.loadRatio)} |`);
+    md(`| ${c.file} | ${c.items} | ${c.badges} | ${c.visits} | ${fmt(c.addedScriptMs, 1)} | ${fmt(c.addedScriptCi[0], 1)} to ${fmt(c.addedScriptCi[1], 1)} | ${fmt(c.scriptIqrWith, 1)} / ${fmt(c.scriptIqrWithout, 1)} | ${fmt(c.addedTaskMs, 1)} | ${c.longTasksWith} / ${c.longTasksWithout} | ${c.pairedLongTasks} | ${c.tracedLongTasks} / ${c.causedLongTasks} | ${fmt(c.tracedOursMs, 1)} | ${heap} | ${fmt(c.loadRatio)} |`);
   }
   md();
 }
@@ -182,6 +184,7 @@ async function main() {
   let costs: PageCost[] = [];
   const pairs = QUICK ? 3 : 6;
   const settleMs = 3_000;
+  const tracedVisits = QUICK ? 1 : 3;
   if (haveBuild && realManifest().length) {
     console.log('main-thread cost in Chromium...');
     const manifest = realManifest();
@@ -190,7 +193,7 @@ async function main() {
       const e = manifest.find((x) => x.file === file)!;
       return e.kind === 'product' ? 1 : Number(e.ground_truth['item_count_visible'] ?? 0);
     };
-    costs = await measureMainThread({ files, pairs, settleMs, heapFiles: SIXTY_ITEM_PAGES, noisyIqrMs: 10, maxPairs: QUICK ? pairs : 16, concurrency: 1, itemsOf });
+    costs = await measureMainThread({ files, pairs, settleMs, heapFiles: SIXTY_ITEM_PAGES, noisyIqrMs: 10, maxPairs: QUICK ? pairs : 16, concurrency: 1, itemsOf, tracedVisits });
   }
   const normal = costs.filter((c) => !SIXTY_ITEM_PAGES.includes(c.file));
   const sixty = costs.filter((c) => SIXTY_ITEM_PAGES.includes(c.file));
@@ -204,7 +207,7 @@ async function main() {
   const worstName2 = <T extends { file: string }>(cs: T[], f: (c: T) => number) => (cs.length ? cs.reduce((a, b) => (f(b) > f(a) ? b : a)).file : undefined);
   rows.push({ name: 'added main-thread script time, median, worst page', measured: r1(worst(normal, (c) => c.addedScriptMs)), unit: 'ms', op: '<=', limit: TIMING_BUDGETS.addedScriptMs, note: worstScript(normal) });
   rows.push({ name: 'added main-thread script time, median, worst 60-item page', measured: r1(worst(sixty, (c) => c.addedScriptMs)), unit: 'ms', op: '<=', limit: TIMING_BUDGETS.addedScriptMs60, note: worstScript(sixty) });
-  rows.push({ name: 'long tasks (> 50 ms) attributed to the extension, worst page', measured: worst(costs, (c) => c.extensionLongTasks), unit: '', op: '<=', limit: TIMING_BUDGETS.extensionLongTasks, note: worstName(costs, (c) => c.extensionLongTasks) });
+  rows.push({ name: `long tasks (> 50 ms) caused by the extension, traced, worst visit of any page`, measured: worst(costs, (c) => c.causedLongTasks), unit: '', op: '<=', limit: TIMING_BUDGETS.extensionLongTasks, note: worstName(costs, (c) => c.causedLongTasks) });
   rows.push({ name: 'content-script heap, 60-item page, worst', measured: r1(worst(sixty, (c) => c.heapMb ?? NaN)), unit: 'MB', op: '<=', limit: TIMING_BUDGETS.contentHeapMb, note: worstName(sixty, (c) => c.heapMb ?? 0) });
 
   // Issue 5: all badges of a 60-item page mounted after the content script starts (warm service
@@ -232,7 +235,7 @@ async function main() {
   if (sizes.length) bundleSection(sizes);
   else md('Bundle sizes: skipped (build the extension first: `npm run build`).\n');
   if (fuzz) fuzzSection(fuzz);
-  if (costs.length) mainThreadSection(costs, pairs, settleMs);
+  if (costs.length) mainThreadSection(costs, pairs, settleMs, tracedVisits);
   await nodeExtract();
   if (haveBuild && !QUICK) {
     lines.push(...(await measureBadges()));
