@@ -87,9 +87,10 @@ async function prepare(context: BrowserContext, bodies: Map<string, Buffer>): Pr
     if (body) return route.fulfill({ status: 200, body, contentType: 'text/html' });
     if (url.startsWith('chrome-extension://')) return route.continue();
     // A frame's document (ads, widgets) gets an empty 204 rather than an abort: an aborted frame
-    // shows Chrome's error page, whose own script runs on the page's main thread at times that
-    // vary from visit to visit (amazon-search-2: IQR of the page's script time over load and
-    // settling 43 ms with error pages, 6 ms without; both browsers, 10 visits each).
+    // shows Chrome's error page, whose own script runs on the page's main thread (about 10 ms on
+    // aliexpress-product-1) at times that vary from visit to visit. Without the extension, 10
+    // visits each, IQR of the page's script over load and settling: amazon-search-2 43 ms with
+    // aborts, 15-25 ms with the seeded Math.random alone, 6 ms with it and the 204s.
     if (route.request().resourceType() === 'document') return route.fulfill({ status: 204, body: '' });
     return route.abort('blockedbyclient');
   });
