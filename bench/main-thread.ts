@@ -64,7 +64,7 @@ async function launchWithout(): Promise<BrowserContext> {
  * content script's isolated world keeps its own Math.random). Pages that draw random numbers at
  * load (Amazon's sampling of its metrics, for one) otherwise take a different path on each visit:
  * amazon-product-1's own script time at load had an IQR of 32 ms over 10 visits without this and
- * 5 ms with it (amazon-search-4: 18 and 4 ms).
+ * 5 ms with it in one run, 20 and 13 ms in another (amazon-search-4: 18 and 4 ms).
  */
 const SEEDED_RANDOM = `(() => {
   let s = 0x2545f491;
