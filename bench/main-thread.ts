@@ -18,7 +18,10 @@ export interface Visit {
   longTasks: { start: number; duration: number }[];
   /** Long tasks overlapping a `carbon-lens:*` User Timing measure of the content script. */
   longTasksInOurMeasures: number;
+  /** Badges made (drawn) by the end of the visit: tiles within a screen of the viewport. */
   badges: number;
+  /** Items with a badge on their tile, made or waiting for the tile to near the viewport. */
+  onTiles: number;
   heapUsed?: number;
   heapEmbedder?: number;
 }
@@ -27,6 +30,7 @@ export interface PageCost {
   file: string;
   items: number;
   badges: number;
+  onTiles: number;
   visits: number;
   addedScriptMs: number;
   addedTaskMs: number;
@@ -135,6 +139,7 @@ async function visit(context: BrowserContext, url: string, ext: boolean, loading
       longTasks: ((window as unknown as { __clLongTasks?: { start: number; duration: number }[] }).__clLongTasks ?? []),
       ours,
       badges: document.querySelectorAll('carbon-lens-badge').length,
+      onTiles: Number(document.querySelector('carbon-lens-panel')?.getAttribute('data-anchored') ?? 0),
     };
   });
   const v: Visit = {
@@ -145,6 +150,7 @@ async function visit(context: BrowserContext, url: string, ext: boolean, loading
     longTasks: inPage.longTasks,
     longTasksInOurMeasures: inPage.longTasks.filter((t) => inPage.ours.some((o) => t.start < o.end && t.start + t.duration > o.start)).length,
     badges: inPage.badges,
+    onTiles: inPage.onTiles,
   };
   if (heap) {
     await cdp.send('HeapProfiler.collectGarbage');
@@ -297,6 +303,7 @@ export async function measureMainThread(opts: MainThreadOptions): Promise<PageCo
         file,
         items: opts.itemsOf(file),
         badges: Math.max(0, ...w.map((v) => v.badges)),
+        onTiles: Math.max(0, ...w.map((v) => v.onTiles)),
         visits: Math.min(w.length, o.length),
         addedScriptMs: median(w.map((v) => v.scriptMs)) - median(o.map((v) => v.scriptMs)),
         addedScriptCi: bootstrapDiffCi(w.map((v) => v.scriptMs), o.map((v) => v.scriptMs)),

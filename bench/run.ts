@@ -147,11 +147,11 @@ function mainThreadSection(costs: PageCost[], pairs: number, settleMs: number, t
     + 'Heap (60-item pages): after two forced GCs, CDP `Runtime.getHeapUsage` of the page\'s V8 isolate (main world and the content script\'s isolated world share it), median with - median without; '
     + 'DOM objects (our badge hosts and shadow trees) are in Blink\'s heap, reported apart as "embedder". Load ratio: median `loadEventEnd` with / without, for information only (±15% noise).');
   md();
-  md('| page | items | badges | visits each | added script (ms) | 90% interval (ms) | script IQR with / without (ms) | added task (ms) | long tasks with / without | paired: by extension | traced: long tasks / caused | traced: ours (ms) | heap JS / embedder (MB) | load ratio |');
+  md('| page | items | on tiles / drawn | visits each | added script (ms) | 90% interval (ms) | script IQR with / without (ms) | added task (ms) | long tasks with / without | paired: by extension | traced: long tasks / caused | traced: ours (ms) | heap JS / embedder (MB) | load ratio |');
   md('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const c of costs) {
     const heap = c.heapMb === undefined ? '' : `${fmt(c.heapMb)} / ${fmt(c.heapEmbedderMb ?? NaN)}`;
-    md(`| ${c.file} | ${c.items} | ${c.badges} | ${c.visits} | ${fmt(c.addedScriptMs, 1)} | ${fmt(c.addedScriptCi[0], 1)} to ${fmt(c.addedScriptCi[1], 1)} | ${fmt(c.scriptIqrWith, 1)} / ${fmt(c.scriptIqrWithout, 1)} | ${fmt(c.addedTaskMs, 1)} | ${c.longTasksWith} / ${c.longTasksWithout} | ${c.pairedLongTasks} | ${c.tracedLongTasks} / ${c.causedLongTasks} | ${fmt(c.tracedOursMs, 1)} | ${heap} | ${fmt(c.loadRatio)} |`);
+    md(`| ${c.file} | ${c.items} | ${c.onTiles} / ${c.badges} | ${c.visits} | ${fmt(c.addedScriptMs, 1)} | ${fmt(c.addedScriptCi[0], 1)} to ${fmt(c.addedScriptCi[1], 1)} | ${fmt(c.scriptIqrWith, 1)} / ${fmt(c.scriptIqrWithout, 1)} | ${fmt(c.addedTaskMs, 1)} | ${c.longTasksWith} / ${c.longTasksWithout} | ${c.pairedLongTasks} | ${c.tracedLongTasks} / ${c.causedLongTasks} | ${fmt(c.tracedOursMs, 1)} | ${heap} | ${fmt(c.loadRatio)} |`);
   }
   md();
 }
@@ -209,10 +209,11 @@ async function main() {
   rows.push({ name: `long tasks (> 50 ms) caused by the extension, traced, worst visit of any page`, measured: worst(costs, (c) => c.causedLongTasks), unit: '', op: '<=', limit: TIMING_BUDGETS.extensionLongTasks, note: worstName(costs, (c) => c.causedLongTasks) });
   rows.push({ name: 'content-script heap, 60-item page, worst', measured: r1(worst(sixty, (c) => c.heapMb ?? NaN)), unit: 'MB', op: '<=', limit: TIMING_BUDGETS.contentHeapMb, note: worstName(sixty, (c) => c.heapMb ?? 0) });
 
-  // Issue 5: all badges of a 60-item page mounted after the content script starts (warm service
-  // worker), median of 10 runs; issue 3: extraction of a 60-tile page in Chromium.
+  // Issue 5: a 60-item page's badges mounted after the content script starts (warm service
+  // worker), median of 10 runs; issue 3: extraction of a 60-tile page in Chromium. Every item is
+  // estimated and the page panel mounted; a tile's badge is made when the tile nears the viewport.
   const mount = haveBuild && realManifest().length ? await measureMount(SIXTY_ITEM_PAGES, QUICK ? 5 : 10) : [];
-  rows.push({ name: `all badges mounted after the content script starts, 60-item page, median of ${QUICK ? 5 : 10}, worst`, measured: r1(worst(mount, (m) => m.badgesMs)), unit: 'ms', op: '<=', limit: 100, note: worstName(mount, (m) => m.badgesMs) });
+  rows.push({ name: `every item estimated, badges near the viewport and page panel mounted, after the content script starts, 60-item page, median of ${QUICK ? 5 : 10}, worst`, measured: r1(worst(mount, (m) => m.badgesMs)), unit: 'ms', op: '<=', limit: 100, note: worstName(mount, (m) => m.badgesMs) });
   rows.push({ name: 'extraction in Chromium, 60-tile search page, median, worst', measured: r1(worst(mount, (m) => m.extractMs)), unit: 'ms', op: '<=', limit: 20, note: worstName(mount, (m) => m.extractMs) });
   const est = await estimator();
   rows.push({ name: 'estimator throughput in Node', measured: Math.round(est.itemsPerSecond), unit: 'items/s', op: '>=', limit: 100_000 });
@@ -222,11 +223,11 @@ async function main() {
   if (mount.length) {
     md('## Badge mounting on 60-item pages (warm service worker)');
     md();
-    md('User Timing measures of the content script, from its first read of the page: `extract` (reading the page), `reply` (extract + the round trip to the background, which estimates, ranks alternatives and answers), `badges` (every badge host with its estimate, the badges of tiles within a screen of the viewport drawn, and the page panel mounted). '
-      + 'A search page draws each other badge when its tile comes within a screen of the viewport (`draw`); the last column sums the `draw` measures once the page is scrolled through a screen at a time, and says how many badges were then drawn (shopee-search-1 draws none: its saved tiles have no layout box, so they are never near the viewport). '
+    md('User Timing measures of the content script, from its first read of the page: `extract` (reading the page), `reply` (extract + the round trip to the background, which estimates, ranks alternatives and answers), `badges` (every item\'s estimate in, the badges of tiles within a screen of the viewport made and drawn, and the page panel mounted). '
+      + 'A search page makes each other badge (its host element and all) only when its tile comes within a screen of the viewport (`draw`): until then the tile holds nothing of ours. The "on tiles" column counts the items with a badge made or waiting; the last columns sum the `draw` measures once the page is scrolled through a screen at a time, and say how many badges were then made and drawn. Shopee\'s tiles are `display: contents` (no box of their own, so they never intersect): the reader watches their first child with a box. '
       + 'The service worker is warmed by a first visit that is not counted.');
     md();
-    md('| page | badges | extract (ms) | reply (ms) | all badges (ms) | drawing while scrolled through (ms, sum) | drawn |');
+    md('| page | on tiles | extract (ms) | reply (ms) | all badges (ms) | drawing while scrolled through (ms, sum) | drawn |');
     md('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const m of mount) md(`| ${m.file} | ${m.badges} | ${fmt(m.extractMs, 1)} | ${fmt(m.replyMs, 1)} | ${fmt(m.badgesMs, 1)} | ${fmt(m.drawAllMs, 1)} | ${m.drawn} |`);
     md();

@@ -53,6 +53,14 @@ async function show(pathname, shot) {
     failures++;
     return page;
   }
+  // A search page makes each badge as its tile nears the viewport: scroll through it once.
+  await page.evaluate(async () => {
+    for (let y = 0; y <= document.documentElement.scrollHeight; y += innerHeight) {
+      scrollTo(0, y);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    }
+    scrollTo(0, 0);
+  });
   await page.waitForTimeout(500);
   const shown = await badges.evaluateAll((els) =>
     els.map((el) => ({

@@ -26,6 +26,7 @@ export default defineUnlistedScript(() => {
   const hosts: Element[] = [];
   const summary: PanelItem[] = [];
   let unanchored = 0;
+  let anchored = 0;
   let panelHost: HTMLElement | null = null;
   let updatePanel: ((props: PagePanelProps) => void) | null = null;
   let hidden = false;
@@ -46,10 +47,11 @@ export default defineUnlistedScript(() => {
     teardown();
   }
 
-  // A search page's badges are drawn when their tile comes within a screen of the viewport: a page
-  // of 60 tiles shows a few at a time, and most shoppers never scroll through all of them. The
-  // host element (with the estimate in its data-* attributes) and its closed root are there from
-  // the start; the page panel lists every item's footprint either way.
+  // A search page's badges are made when their tile comes within a screen of the viewport: a page
+  // of 60 tiles shows a few at a time, and most shoppers never scroll through all of them. Until
+  // then the tile has nothing of ours: every insertion is a record for each of the page's own
+  // MutationObservers and a change to the tile's layout. The page panel lists every item's
+  // footprint either way.
   // The observer is made with the first search badge: product pages never need one.
   const undrawn = new Map<Element, () => void>();
   let nearby: IntersectionObserver | null = null;
@@ -98,12 +100,12 @@ export default defineUnlistedScript(() => {
     };
   }
 
-  function mount(tag: string, attrs: Record<string, string>, place: (host: HTMLElement) => void): { host: HTMLElement; root: ShadowRoot } {
+  /** Our element with a closed root, not yet in the page (teardown removes it once it is). */
+  function create(tag: string, attrs: Record<string, string>): { host: HTMLElement; root: ShadowRoot } {
     const host = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs)) host.setAttribute(k, v);
     // Closed root; delegatesFocus: focusing the host (assistive tools, tests) focuses its button.
     const root = host.attachShadow({ mode: 'closed', delegatesFocus: true });
-    place(host);
     hosts.push(host);
     return { host, root };
   }
@@ -118,12 +120,17 @@ export default defineUnlistedScript(() => {
     if (summary.length === 0) return;
     const props: PagePanelProps = { items: [...summary], unanchored, t, locale, hidePage };
     if (!panelHost || !updatePanel) {
-      const { host, root } = mount('carbon-lens-panel', {}, (h) => document.body.append(h));
+      const { host, root } = create('carbon-lens-panel', {});
       adoptStyles(root);
       panelHost = host;
       updatePanel = mountPagePanel(root, props);
     } else updatePanel(props);
+    // For tests and assistive tools: items read, and those with a badge on their tile (drawn or
+    // waiting for the tile to near the viewport). Set before the first insertion: records fewer
+    // for the page's MutationObservers.
     panelHost.setAttribute('data-items', String(summary.length));
+    panelHost.setAttribute('data-anchored', String(anchored));
+    if (!panelHost.isConnected) document.body.append(panelHost);
   }
 
   // One read at a time; a change that arrives during a read triggers one more read after it.
@@ -191,23 +198,26 @@ export default defineUnlistedScript(() => {
         unanchored++;
         return;
       }
-      // What the badge shows, for tests and assistive tools (the shadow root stays closed).
-      const attrs = {
-        'data-kg': String(e.kg),
-        'data-low': String(e.low),
-        'data-high': String(e.high),
-        'data-tier': e.tier,
-        'data-suggestions': String(e.suggestions.length),
-      };
       badged.add(item.anchor);
-      const { root } = mount('carbon-lens-badge', attrs, placeBadge(item.anchor, page.kind));
+      anchored++;
+      const place = placeBadge(item.anchor, page.kind);
       const draw = () => {
+        // What the badge shows, for tests and assistive tools (the shadow root stays closed).
+        const { host, root } = create('carbon-lens-badge', {
+          'data-kg': String(e.kg),
+          'data-low': String(e.low),
+          'data-high': String(e.high),
+          'data-tier': e.tier,
+          'data-suggestions': String(e.suggestions.length),
+        });
         adoptStyles(root);
         mountBadge(root, { estimate: e, t, locale, detailed, actions: actionsFor(item) });
+        place(host);
       };
       if (page.kind === 'search') {
-        undrawn.set(item.anchor, draw);
-        (nearby ??= new IntersectionObserver(onNearby, { rootMargin: '100% 0px' })).observe(item.anchor);
+        const target = boxed(item.anchor);
+        undrawn.set(target, draw);
+        (nearby ??= new IntersectionObserver(onNearby, { rootMargin: '100% 0px' })).observe(target);
       } else draw();
     });
     renderPanel();
@@ -242,6 +252,7 @@ export default defineUnlistedScript(() => {
         undrawn.delete(anchor);
       }
     unanchored = 0;
+    anchored = 0;
     panelHost?.remove();
     panelHost = null;
     updatePanel = null;
@@ -263,6 +274,17 @@ export default defineUnlistedScript(() => {
     setTimeout(start, 2000);
   }
 });
+
+/**
+ * The element to watch for a tile nearing the viewport: the tile, or, when it is `display:
+ * contents` (no box of its own, so it never intersects; Shopee's tiles), its first child with a
+ * box. (A style read: the page's style is clean at idle and nothing of ours has been inserted yet.)
+ */
+function boxed(tile: Element): Element {
+  let el = tile;
+  for (let depth = 0; depth < 4 && el.firstElementChild && getComputedStyle(el).display === 'contents'; depth++) el = el.firstElementChild;
+  return el;
+}
 
 const NOT_CONTENT = new Set(['carbon-lens-badge', 'carbon-lens-panel', 'script', 'style', 'link', 'meta', 'noscript', 'template', 'iframe', 'br']);
 

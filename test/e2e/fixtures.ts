@@ -143,8 +143,11 @@ export const test = base.extend<Fixtures>({
       await serve([served]);
       const page = await context.newPage();
       await page.goto(served.url, { waitUntil: 'domcontentloaded' });
+      // The panel comes with the first read; a search page's badges once their tiles are near.
+      await baseExpect(page.locator('carbon-lens-panel'), file).toBeAttached({ timeout: 15_000 });
+      await drawAll(page);
       const badges = page.locator('carbon-lens-badge');
-      await baseExpect(badges.first(), file).toBeAttached({ timeout: 15_000 });
+      await baseExpect(badges.first(), file).toBeAttached({ timeout: 5_000 });
       return { page, badges };
     });
   },
@@ -188,6 +191,26 @@ export function outbound(requests: RecordedRequest[]): RecordedRequest[] {
  * Scrolls a badge into view and focuses its button, as a shopper reaches it: a search page draws
  * each badge once its tile comes near the viewport (the host is there from the start).
  */
+/**
+ * Scrolls through the page and back to the top: a search page makes each badge when its tile
+ * comes within a screen of the viewport (the saved pages have no stylesheet, so their tiles are
+ * spread over thousands of pixels, shopee-search-1's over 600,000). Steps of two screens: with
+ * the reader's margin of a screen above and below, every part of the page is near the viewport
+ * in some step. Returns the badges then in the page.
+ */
+export async function drawAll(page: Page): Promise<number> {
+  // No named helpers inside evaluate(): tsx would wrap them in a __name() the page lacks.
+  await page.evaluate(async () => {
+    for (let y = 0, k = 0; y <= document.documentElement.scrollHeight && k < 1000; y += Math.max(2 * innerHeight, 100), k++) {
+      scrollTo(0, y);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    scrollTo(0, 0);
+  });
+  return page.locator('carbon-lens-badge').count();
+}
+
 export async function focusBadge(badge: Locator): Promise<void> {
   await badge.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await baseExpect.poll(() => badge.evaluate((el) => el.getBoundingClientRect().width), { timeout: 5_000 }).toBeGreaterThan(0);

@@ -7,7 +7,7 @@
  *   buttons, records nothing: the popup still shows 0 choices.
  */
 import type { CDPSession, Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, drawAll } from './fixtures';
 import { ALL_HOSTILE_TITLES, HOSTILE_LD_URL, HOSTILE_SEARCH_URL, HOSTILE_TITLES, LONG_TITLE, hostileJsonLdPage, hostileSearchPage } from '../unit/security/hostilePages';
 
 const html = (url: string, body: string) => ({ url, body: Buffer.from(body, 'utf8'), contentType: 'text/html; charset=utf-8' });
@@ -104,7 +104,7 @@ test.describe('hostile pages', () => {
     const seen = await watchForCode(page);
     const cdp = await context.newCDPSession(page);
     await page.goto(HOSTILE_SEARCH_URL, { waitUntil: 'domcontentloaded' });
-    await expect.poll(() => page.locator('carbon-lens-badge').count(), { timeout: 15_000 }).toBe(HOSTILE_TITLES.length);
+    await expect.poll(() => drawAll(page), { timeout: 15_000 }).toBe(HOSTILE_TITLES.length);
     await page.waitForTimeout(1_000); // let late mutations (observer re-reads) settle
     // What the page itself has, as written: one image per tile, one JSON-LD script, no handlers.
     const badges = await expectNothingCreated(page, cdp, { img: HOSTILE_TITLES.length, script: 1 }, seen.dialogs);
@@ -124,6 +124,7 @@ test.describe('hostile pages', () => {
       const cdp = await context.newCDPSession(page);
       await page.goto(url, { waitUntil: 'domcontentloaded' });
       await page.waitForTimeout(3_000); // the content script has read the page and heard back
+      await drawAll(page); // every badge made and drawn, hostile titles in their panels
       await expectNothingCreated(page, cdp, expected, seen.dialogs);
       await page.close();
     }
@@ -135,7 +136,7 @@ test.describe('hostile pages', () => {
     await serve([html(HOSTILE_SEARCH_URL, hostileSearchPage(ALL_HOSTILE_TITLES)), html(HOSTILE_LD_URL, hostileJsonLdPage(LONG_TITLE))]);
     const page = await context.newPage();
     await page.goto(HOSTILE_SEARCH_URL, { waitUntil: 'domcontentloaded' });
-    await expect.poll(() => page.locator('carbon-lens-badge').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(HOSTILE_TITLES.length);
+    await expect.poll(() => drawAll(page), { timeout: 10_000 }).toBeGreaterThanOrEqual(HOSTILE_TITLES.length);
     const product = await context.newPage();
     await product.goto(HOSTILE_LD_URL, { waitUntil: 'domcontentloaded' });
     await expect(product.locator('carbon-lens-badge').first()).toBeAttached({ timeout: 10_000 });

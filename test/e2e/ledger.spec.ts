@@ -4,7 +4,7 @@
  * delete → import through the UI; popup and options screenshots in en, vi and zh_CN.
  */
 import { readFileSync } from 'node:fs';
-import { test, expect, realPage, haveRealFixtures, stopServiceWorker, focusBadge } from './fixtures';
+import { test, expect, realPage, haveRealFixtures, stopServiceWorker, focusBadge, drawAll } from './fixtures';
 import type { Page } from '@playwright/test';
 
 test.skip(!haveRealFixtures, 'needs ../shared/fixtures/real (present in CI)');
@@ -23,8 +23,10 @@ async function actInBadge(page: Page, index: number, tabs: number) {
 async function recordSkipAndSwitch(page: Page) {
   const search = realPage('amazon-search-1.html');
   await page.goto(search.url, { waitUntil: 'domcontentloaded' });
+  await expect(page.locator('carbon-lens-panel')).toBeAttached({ timeout: 15_000 });
+  await drawAll(page);
   const badges = page.locator('carbon-lens-badge');
-  await expect(badges.first()).toBeAttached({ timeout: 15_000 });
+  await expect(badges.first()).toBeAttached();
   const counts = await badges.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-suggestions'))));
   const withSuggestion = counts.findIndex((n) => n > 0);
   const without = counts.findIndex((n) => n === 0);

@@ -2,7 +2,7 @@
  * Live pages: infinite scroll adds exactly one badge per new tile; single-page navigation reads
  * the new page; items are never read twice.
  */
-import { test, expect, haveRealFixtures } from './fixtures';
+import { test, expect, haveRealFixtures, drawAll } from './fixtures';
 import type { Page } from '@playwright/test';
 
 test.skip(!haveRealFixtures, 'needs ../shared/fixtures/real (present in CI)');
@@ -39,9 +39,10 @@ test('appending 20 tiles adds exactly 20 badges; SPA navigation reads the new pa
   const before = await badges.count();
 
   await appendTiles(page, 20, 'SCROLL');
-  await expect.poll(() => badges.count(), { timeout: 10_000 }).toBe(before + 20);
+  // (A badge is made when its tile nears the viewport: drawAll scrolls through the page.)
+  await expect.poll(() => drawAll(page), { timeout: 10_000 }).toBe(before + 20);
   await page.waitForTimeout(1000); // no late duplicates
-  expect(await badges.count()).toBe(before + 20);
+  expect(await drawAll(page)).toBe(before + 20);
   expect(await page.locator(`${TILE}[data-asin^="SCROLL"] carbon-lens-badge`).count()).toBe(20);
 
   // Single-page navigation: the site swaps the results and pushes a new URL.
@@ -74,7 +75,7 @@ test('appending 20 tiles adds exactly 20 badges; SPA navigation reads the new pa
     }
     void sel;
   }, TILE);
-  await expect.poll(() => page.locator(`${TILE} carbon-lens-badge`).count(), { timeout: 10_000 }).toBe(5);
+  await expect.poll(async () => (await drawAll(page), page.locator(`${TILE} carbon-lens-badge`).count()), { timeout: 10_000 }).toBe(5);
   // The page summary now describes the new page: its 5 results (plus items the page keeps
   // outside the result list), no longer the 20 scrolled ones of the old page.
   await expect.poll(async () => Number(await page.locator('carbon-lens-panel').getAttribute('data-items'))).toBeGreaterThanOrEqual(5);

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test, expect, realPage, haveRealFixtures, outbound, focusBadge } from './fixtures';
+import { test, expect, realPage, haveRealFixtures, outbound, focusBadge, drawAll } from './fixtures';
 import { createCollector, type Collector } from '../../collector/app';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 
@@ -64,7 +64,8 @@ test('off by default: nothing leaves; opt in → a report reaches the collector 
   await serve([realPage('amazon-search-1.html')]);
   const page = await context.newPage();
   await page.goto(realPage('amazon-search-1.html').url, { waitUntil: 'domcontentloaded' });
-  await expect(page.locator('carbon-lens-badge').first()).toBeAttached({ timeout: 15_000 });
+  await expect(page.locator('carbon-lens-panel')).toBeAttached({ timeout: 15_000 });
+  await drawAll(page);
   await focusBadge(page.locator('carbon-lens-badge').first());
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
