@@ -87,10 +87,16 @@ export async function measureMount(files: string[], runs: number): Promise<Mount
       // Search pages make a badge when its tile comes within a screen of the viewport: scroll
       // through, two screens at a time (at most 1,000 steps: shopee-search-1's unstyled tiles
       // span 600,000 px). A tab lost on the way costs this figure only, not the run.
+      // Bounded in time as well: a frame that never comes (a full run once stalled here for over
+      // 20 minutes) waits 250 ms, and the whole scroll at most 90 s.
       const scrolled = await tab.evaluate(async () => {
-        for (let y = 0, k = 0; y <= document.documentElement.scrollHeight && k < 1000; y += Math.max(2 * innerHeight, 100), k++) {
+        const until = performance.now() + 90_000;
+        for (let y = 0, k = 0; y <= document.documentElement.scrollHeight && k < 1000 && performance.now() < until; y += Math.max(2 * innerHeight, 100), k++) {
           scrollTo(0, y);
-          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          await Promise.race([
+            new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+            new Promise((r) => setTimeout(r, 250)),
+          ]);
         }
         await new Promise((r) => setTimeout(r, 100));
         const hosts = Array.from(document.querySelectorAll('carbon-lens-badge'));
@@ -103,6 +109,7 @@ export async function measureMount(files: string[], runs: number): Promise<Mount
         return { draw: NaN, drawn: 0 };
       });
       if (i > 0) samples.push({ ...m, ...scrolled }); // visit 0 warms the service worker
+      process.stdout.write(`  mount ${file} visit ${i}: drawn ${scrolled.drawn} (${Math.round(performance.now() / 1000)} s)\n`);
       await tab.close().catch(() => undefined);
     }
     out.push({

@@ -276,9 +276,10 @@ export default defineUnlistedScript(() => {
 });
 
 /**
- * The element to watch for a tile nearing the viewport: the tile, or, when it is `display:
- * contents` (no box of its own, so it never intersects; Shopee's tiles), its first child with a
- * box. (A style read: the page's style is clean at idle and nothing of ours has been inserted yet.)
+ * The element to watch for a tile nearing the viewport: the tile or, when it is `display:
+ * contents` (no box of its own, so it never intersects: Shopee's tiles), its first descendant
+ * down the first-child line that is not. One style read per tile: cheap while the page's style is
+ * clean, as it is at idle before the first read inserts anything.
  */
 function boxed(tile: Element): Element {
   let el = tile;
