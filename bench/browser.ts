@@ -2,6 +2,7 @@
 import { realManifest } from '../test/helpers/fixtures';
 import { launchWithExtension, realPage } from '../test/e2e/fixtures';
 import { median } from './stats';
+import { scrollThrough } from '../scripts/scroll-through.mjs';
 
 /** Chromium with the built extension, serving the pages put in `served` and aborting the rest. */
 async function launchServing() {
@@ -84,27 +85,15 @@ export async function measureMount(files: string[], runs: number): Promise<Mount
         badges: performance.getEntriesByName('carbon-lens:badges')[0]?.duration ?? NaN,
         n: Number(document.querySelector('carbon-lens-panel')?.getAttribute('data-anchored') ?? 0),
       }));
-      // Search pages make a badge when its tile comes within a screen of the viewport: scroll
-      // through, two screens at a time (at most 1,000 steps: shopee-search-1's unstyled tiles
-      // span 600,000 px). A tab lost on the way costs this figure only, not the run.
-      // Bounded in time as well: a frame that never comes (a full run once stalled here for over
-      // 20 minutes) waits 250 ms, and the whole scroll at most 90 s.
-      const scrolled = await tab.evaluate(async () => {
-        const until = performance.now() + 90_000;
-        for (let y = 0, k = 0; y <= document.documentElement.scrollHeight && k < 1000 && performance.now() < until; y += Math.max(2 * innerHeight, 100), k++) {
-          scrollTo(0, y);
-          await Promise.race([
-            new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
-            new Promise((r) => setTimeout(r, 250)),
-          ]);
-        }
-        await new Promise((r) => setTimeout(r, 100));
+      // Search pages make a badge when its tile nears the viewport: scroll through
+      // (scripts/scroll-through.mjs). A tab lost on the way costs this figure only, not the run.
+      const scrolled = await scrollThrough(tab).then(() => tab.evaluate(() => {
         const hosts = Array.from(document.querySelectorAll('carbon-lens-badge'));
         return {
           draw: performance.getEntriesByName('carbon-lens:draw').reduce((s, e) => s + e.duration, 0),
           drawn: hosts.filter((h) => h.getBoundingClientRect().width > 0).length,
         };
-      }).catch((e: unknown) => {
+      })).catch((e: unknown) => {
         process.stdout.write(`  scrolling ${file} failed: ${String(e).split('\n')[0]}\n`);
         return { draw: NaN, drawn: 0 };
       });

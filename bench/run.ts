@@ -224,7 +224,7 @@ async function main() {
     md('## Badge mounting on 60-item pages (warm service worker)');
     md();
     md('User Timing measures of the content script, from its first read of the page: `extract` (reading the page), `reply` (extract + the round trip to the background, which estimates, ranks alternatives and answers), `badges` (every item\'s estimate in, the badges of tiles within a screen of the viewport made and drawn, and the page panel mounted). '
-      + 'A search page makes each other badge (its host element and all) only when its tile comes within a screen of the viewport (`draw`): until then the tile holds nothing of ours. The "on tiles" column counts the items with a badge made or waiting; the last columns sum the `draw` measures once the page is scrolled through a screen at a time, and say how many badges were then made and drawn. Shopee\'s tiles are `display: contents` (no box of their own, so they never intersect): the reader watches their first child with a box. '
+      + 'A search page makes each other badge (its host element and all) only when its tile comes within a screen of the viewport (`draw`): until then the tile holds nothing of ours. The "on tiles" column counts the items with a badge made or waiting; the last columns sum the `draw` measures once the page is scrolled through two screens at a time, and say how many badges were then made and drawn. Shopee\'s tiles are `display: contents` (no box of their own, so they never intersect): the reader watches their first child with a box. '
       + 'The service worker is warmed by a first visit that is not counted.');
     md();
     md('| page | on tiles | extract (ms) | reply (ms) | all badges (ms) | drawing while scrolled through (ms, sum) | drawn |');

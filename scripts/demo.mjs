@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { extensionArgs, findChromium } from './chromium.mjs';
+import { scrollThrough } from './scroll-through.mjs';
 
 const ORIGIN = 'https://demo.carbon-lens.example';
 const PAGES = { '/product': 'demo/pages/product.html', '/search': 'demo/pages/search.html' };
@@ -54,13 +55,7 @@ async function show(pathname, shot) {
     return page;
   }
   // A search page makes each badge as its tile nears the viewport: scroll through it once.
-  await page.evaluate(async () => {
-    for (let y = 0; y <= document.documentElement.scrollHeight; y += innerHeight) {
-      scrollTo(0, y);
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    }
-    scrollTo(0, 0);
-  });
+  await scrollThrough(page);
   await page.waitForTimeout(500);
   const shown = await badges.evaluateAll((els) =>
     els.map((el) => ({

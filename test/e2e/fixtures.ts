@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extensionArgs, findChromium } from '../../scripts/chromium.mjs';
+import { scrollThrough } from '../../scripts/scroll-through.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const EXTENSION_DIR = path.resolve(here, '../../.output/chrome-mv3');
@@ -191,23 +192,9 @@ export function outbound(requests: RecordedRequest[]): RecordedRequest[] {
  * Scrolls a badge into view and focuses its button, as a shopper reaches it: a search page draws
  * each badge once its tile comes near the viewport (the host is there from the start).
  */
-/**
- * Scrolls through the page and back to the top: a search page makes each badge when its tile
- * comes within a screen of the viewport (the saved pages have no stylesheet, so their tiles are
- * spread over thousands of pixels, shopee-search-1's over 600,000). Steps of two screens: with
- * the reader's margin of a screen above and below, every part of the page is near the viewport
- * in some step. Returns the badges then in the page.
- */
+/** Scrolls through the page (scripts/scroll-through.mjs): returns the badges then in the page. */
 export async function drawAll(page: Page): Promise<number> {
-  // No named helpers inside evaluate(): tsx would wrap them in a __name() the page lacks.
-  await page.evaluate(async () => {
-    for (let y = 0, k = 0; y <= document.documentElement.scrollHeight && k < 1000; y += Math.max(2 * innerHeight, 100), k++) {
-      scrollTo(0, y);
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    }
-    await new Promise((r) => setTimeout(r, 100));
-    scrollTo(0, 0);
-  });
+  await scrollThrough(page);
   return page.locator('carbon-lens-badge').count();
 }
 
