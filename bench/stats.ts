@@ -36,3 +36,14 @@ export const median = (xs: number[]) => {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
+
+/**
+ * Whether a page's first visits leave its verdict unsettled, so it should get more pairs: either
+ * side's script time is noisy (IQR above `noisyIqrMs`), or the 90% interval of the added time
+ * spans the page's budget (the median could land on either side of it in another run).
+ */
+export function needsMorePairs(withExt: number[], without: number[], budgetMs: number, noisyIqrMs: number): boolean {
+  if (Math.max(iqr(withExt), iqr(without)) > noisyIqrMs) return true;
+  const [lo, hi] = bootstrapDiffCi(withExt, without);
+  return lo <= budgetMs && budgetMs <= hi;
+}
