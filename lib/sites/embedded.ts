@@ -134,21 +134,11 @@ export function embeddedState(doc: Document, marker: string): Json | undefined {
   return undefined;
 }
 
-const nextCache = new WeakMap<Document, { text: string; value: Json | undefined }>();
-
-/**
- * `<script id="__NEXT_DATA__">` JSON, or the `__NEXT_DATA__ = {...}` global of older Next.js.
- * Parsed once per document while the tag's text stays the same: a read asks for it up to three
- * times (the site adapter, the generic reader's states, the product fallback), and a malformed
- * one (tiki-product-1, 50 KB) costs a failed strict parse, the repair and a second parse each time.
- */
+/** `<script id="__NEXT_DATA__">` JSON, or the `__NEXT_DATA__ = {...}` global of older Next.js. */
 export function nextData(doc: Document): Json | undefined {
-  const text = doc.getElementById('__NEXT_DATA__')?.textContent ?? '';
-  const hit = nextCache.get(doc);
-  if (hit && hit.text === text) return hit.value;
-  const value = (text ? lenientJsonParse(text) : undefined) ?? embeddedState(doc, '__NEXT_DATA__');
-  nextCache.set(doc, { text, value });
-  return value;
+  const tag = doc.getElementById('__NEXT_DATA__');
+  const parsed = tag ? lenientJsonParse(tag.textContent) : undefined;
+  return parsed ?? embeddedState(doc, '__NEXT_DATA__');
 }
 
 /** Every JSON-LD object in the page, flattened through arrays and @graph. */

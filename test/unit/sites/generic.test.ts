@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { parseHtml } from '../../../cli/dom';
 import { extractPage } from '../../../lib/sites/index';
 import { extractGeneric } from '../../../lib/sites/generic';
-import { assignedJson, balancedAt, lenientJsonParse, nextData, safeJsonParse } from '../../../lib/sites/embedded';
+import { assignedJson, balancedAt, lenientJsonParse, safeJsonParse } from '../../../lib/sites/embedded';
 
 const URL_ = new URL('https://shop.example.org/p/1');
 const page = (head: string, body = '') => parseHtml(`<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`);
@@ -150,27 +150,6 @@ describe('embedded-state scanning: same answers as the character loops it replac
       }),
       { numRuns: 2_000 },
     );
-  });
-});
-
-describe('nextData', () => {
-  it('parses a malformed tag once per document, and again when its text changes', () => {
-    const doc = page('', '<script id="__NEXT_DATA__" type="application/json">{"props": {"name": "Bình giữ\n        nhiệt"},}</script>');
-    const first = nextData(doc);
-    expect(first).toEqual({ props: { name: 'Bình giữnhiệt' } });
-    // The same object: the second call did not parse (a parse makes a new object).
-    expect(nextData(doc)).toBe(first);
-    doc.getElementById('__NEXT_DATA__')!.textContent = '{"props": {"name": "other"}}';
-    expect(nextData(doc)).toEqual({ props: { name: 'other' } });
-    // Another document with the same text gets its own parse.
-    const other = page('', '<script id="__NEXT_DATA__" type="application/json">{"props": {"name": "other"}}</script>');
-    expect(nextData(other)).not.toBe(nextData(doc));
-    expect(nextData(other)).toEqual(nextData(doc));
-  });
-
-  it('falls back to the old global assignment when there is no tag', () => {
-    const doc = page('', '<script>window.__NEXT_DATA__ = {"props": {"pageProps": {"x": 1}}};</script>');
-    expect(nextData(doc)).toEqual({ props: { pageProps: { x: 1 } } });
   });
 });
 
