@@ -27,8 +27,11 @@ export async function guard<T>(what: string, work: () => Promise<T>): Promise<T>
 /**
  * Runs `body` in an open transaction and waits for the commit; any error aborts the transaction,
  * so a failure part-way leaves no partial write (IndexedDB only aborts by itself on failed requests).
+ * When the browser aborted the transaction (quota at commit, a failed request), its `error` is the
+ * cause and is what is thrown: the body meanwhile sees only the consequence (an AbortError on its
+ * pending request, or an InvalidStateError when it asks a finished transaction for a store).
  */
-export async function inTransaction<T>(tx: { abort(): void; done: Promise<void> }, body: () => Promise<T>): Promise<T> {
+export async function inTransaction<T>(tx: { abort(): void; done: Promise<void>; readonly error?: DOMException | null }, body: () => Promise<T>): Promise<T> {
   try {
     const result = await body();
     await tx.done;
@@ -40,6 +43,6 @@ export async function inTransaction<T>(tx: { abort(): void; done: Promise<void> 
       // already finished or aborted
     }
     await tx.done.catch(() => undefined);
-    throw err;
+    throw tx.error ?? err;
   }
 }
