@@ -73,6 +73,9 @@ export async function openDatabase(): Promise<LedgerDb> {
         let chain: Promise<void> = Promise.resolve();
         for (let v = oldVersion; v < DB_VERSION; v++) chain = chain.then(() => MIGRATIONS[v]!(database, tx));
         chain.catch(() => tx.abort());
+        // An aborted upgrade is reported by the open request (openDB rejects, guard explains);
+        // the transaction's own promise would otherwise be an unhandled rejection.
+        tx.done.catch(() => undefined);
       },
     }),
   );
