@@ -118,15 +118,53 @@ for (const lang of ['en-US', 'vi', 'zh-CN']) {
   });
 }
 
-test('service worker killed in the middle of recording: no lost and no doubled choice', async ({ context, openReal, openPopup, serviceWorker }) => {
+test('service worker killed in the middle of recording: no lost and no doubled choice', async ({ context, openReal, openPopup, serviceWorker, extensionId }) => {
   void serviceWorker;
   const { page, badges } = await openReal('amazon-search-1.html');
   const counts = await badges.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-suggestions'))));
   const index = counts.findIndex((n) => n === 0);
   const kg = Number(await badges.nth(index).getAttribute('data-kg'));
-  // Press "skip" and kill the worker while the message is in flight.
+  // Hold the worker in the middle of recording: an extension page keeps a read-write transaction
+  // on the choice stores open (a request issued from each request's success), so the worker's
+  // recording transaction waits behind it, with the message answered by nobody yet.
+  const holder = await context.newPage();
+  await holder.goto(`chrome-extension://${extensionId}/options.html`);
+  const version = await holder.evaluate(
+    () =>
+      new Promise<number>((ready, fail) => {
+        const open = indexedDB.open('carbon-lens');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['choices', 'dayTotals'], 'readwrite');
+          const store = tx.objectStore('choices');
+          const w = window as unknown as { release: () => void; held: number; seenWhileHeld: number };
+          let stop = false;
+          w.release = () => (stop = true);
+          w.held = 0;
+          const spin = () => {
+            const r = store.count();
+            r.onsuccess = () => {
+              w.seenWhileHeld = r.result;
+              w.held++;
+              if (!stop) spin();
+            };
+          };
+          spin();
+          tx.oncomplete = () => db.close();
+          ready(db.version);
+        };
+      }),
+  );
+  expect(version).toBeGreaterThanOrEqual(2); // the worker's database, not a new empty one
+  // Press "skip": the worker takes the message and waits for the transaction.
   await actInBadge(page, index, 1);
+  await page.waitForTimeout(1000);
+  // Still held, and nothing recorded yet: the choice is in flight.
+  expect(await holder.evaluate(() => (window as unknown as { held: number }).held)).toBeGreaterThan(10);
+  expect(await holder.evaluate(() => (window as unknown as { seenWhileHeld: number }).seenWhileHeld)).toBe(0);
   await stopServiceWorker(context);
+  await holder.evaluate(() => (window as unknown as { release: () => void }).release());
   // The content script sends an unanswered choice again once: the choice is there, exactly once.
   const popup = await openPopup();
   await expect
