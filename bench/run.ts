@@ -97,7 +97,7 @@ interface BudgetRow {
 function budgetTable(rows: BudgetRow[]) {
   md('## Budgets');
   md();
-  md('`npm run bench:check` reads this table and fails when a measured value is outside its limit (`-`: not measured in this run). '
+  md('`npm run bench:check` reads this table and fails when a measured value is outside its limit (`-`: not measured in this run, which fails it too unless `--allow-unmeasured` is given). '
     + 'CI checks the timing-free budgets (bundle sizes, permissions, and fuzz with 1,000 pages) on every `npm test`, in test/unit/manifest.test.ts and test/unit/sites/fuzz.test.ts; '
     + 'the timing budgets are checked here only, since timings depend on the machine and its load.');
   md();

@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 // `npm run bench:check`: fails when a budget in docs/BENCHMARKS.md is exceeded. Reads the
 // "## Budgets" table that `npm run bench` writes (| budget | measured | limit | status |) and checks
-// every row itself (the status column is not trusted). Rows measured as `-` were not measured in
-// that run: reported, not failed. Timing-free budgets also run in `npm test` (unit tests).
+// every row itself (the status column is not trusted). A row measured as `-` was not measured in
+// that run (no build, no fixtures): it fails too, since a budget nobody measured is not met, unless
+// `--allow-unmeasured` is given. Timing-free budgets also run in `npm test` (unit tests).
+// Exit codes: 0 every budget met, 1 a budget exceeded or not measured, 2 no readable table.
 import { existsSync, readFileSync } from 'node:fs';
 
-const file = process.argv[2] ?? 'docs/BENCHMARKS.md';
+const args = process.argv.slice(2);
+const allowUnmeasured = args.includes('--allow-unmeasured');
+const file = args.find((a) => !a.startsWith('--')) ?? 'docs/BENCHMARKS.md';
 if (!existsSync(file)) {
   console.error(`${file} not found: run \`npm run bench\` first.`);
   process.exit(2);
@@ -43,7 +47,7 @@ for (const r of rows) {
     continue;
   }
   if (measured === '-' || measured === '') {
-    console.log(`- ${name}: not measured in this run`);
+    console.log(`${allowUnmeasured ? '-' : '✗'} ${name}: not measured in this run`);
     unmeasured++;
     continue;
   }
@@ -53,4 +57,4 @@ for (const r of rows) {
   if (!ok) failed++;
 }
 console.log(`\n${rows.length - failed - unmeasured} within budget, ${failed} exceeded, ${unmeasured} not measured`);
-process.exit(failed ? 1 : 0);
+process.exit(failed || (unmeasured && !allowUnmeasured) ? 1 : 0);
