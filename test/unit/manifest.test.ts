@@ -78,6 +78,19 @@ describe('built manifest: permissions', () => {
     for (const p of manifest.host_permissions ?? []) expect(p).toMatch(/^\*:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+\/\*$/);
   });
 
+  it('optional host permissions are only what the user-gesture flows ask for, one origin at a time', () => {
+    // Declared broad so that a flow can ask for one origin; granted only on request, never at install.
+    const ALLOWED_OPTIONAL_HOSTS: Record<string, string> = {
+      'https://*/*': 'options "Other shops": the one shop origin the shopper picks; sharing: the collector origin they opt in to',
+      'http://127.0.0.1/*': 'sharing with a collector the shopper runs on this machine',
+      'http://localhost/*': 'the same, by name',
+    };
+    expect([...(manifest.optional_host_permissions ?? [])].sort()).toEqual(Object.keys(ALLOWED_OPTIONAL_HOSTS).sort());
+    for (const broad of ['<all_urls>', '*://*/*', 'http://*/*']) expect(manifest.optional_host_permissions).not.toContain(broad);
+    // None of them is granted at install.
+    for (const p of manifest.optional_host_permissions ?? []) expect(manifest.host_permissions).not.toContain(p);
+  });
+
   it('content scripts run only on the registry sites, in the isolated world, top frame only', () => {
     const scripts = manifest.content_scripts ?? [];
     expect(scripts.length).toBeGreaterThan(0);
@@ -204,7 +217,12 @@ describe('bundle size budgets (gzip -9)', () => {
   });
 });
 
-describe.skipIf(!existsSync(path.join(FIREFOX_OUT, 'manifest.json')))('Firefox build manifest', () => {
+describe('Firefox build manifest', () => {
+  // `npm test` builds it (with web-ext lint) before the unit tests; a bare `vitest` builds it here.
+  beforeAll(() => {
+    if (!existsSync(path.join(FIREFOX_OUT, 'manifest.json'))) execSync('npx wxt build -b firefox', { cwd: ROOT, stdio: 'inherit', timeout: 180_000 });
+  }, 200_000);
+
   it('same host permissions; a gecko id; nothing Chrome-only leaks in or out', () => {
     const ff = JSON.parse(readFileSync(path.join(FIREFOX_OUT, 'manifest.json'), 'utf8')) as Manifest & {
       browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: unknown } };
