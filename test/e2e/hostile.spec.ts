@@ -3,8 +3,9 @@
  * - titles carrying markup, event handlers, bidi overrides and a 100,000-character string create
  *   no element anywhere (counted through CDP, which also sees into the badges' closed shadow
  *   roots), run no code, do not stop the badges and do not make the page unresponsive;
- * - a page that fires synthetic clicks at our badge, and synthetic clicks on the badge's own action
- *   buttons, records nothing: the popup still shows 0 choices.
+ * - a page that fires synthetic clicks at our badge, and synthetic clicks on every button of ours
+ *   that does something (skip, second-hand, method link, "hide on this page", then "undo"),
+ *   record, hide, open and undo nothing; the same buttons pressed with the real mouse do.
  */
 import type { CDPSession, Page } from '@playwright/test';
 import { test, expect, drawAll } from './fixtures';
@@ -61,6 +62,21 @@ async function watchForCode(page: Page): Promise<{ dialogs: string[] }> {
     });
   });
   return seen;
+}
+
+/** Every button in our closed roots, with its class, its data-action and whether it sits in a status line. */
+async function ourButtons(cdp: CDPSession): Promise<{ nodeId: number; cls: string; action: string | undefined; inStatus: boolean }[]> {
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+  const out: { nodeId: number; cls: string; action: string | undefined; inStatus: boolean }[] = [];
+  const walk = (n: CdpNode, ours: boolean, inStatus: boolean) => {
+    const a = attrs(n);
+    const mine = ours || (n.localName ?? '').startsWith('carbon-lens-');
+    const status = inStatus || a['role'] === 'status';
+    if (mine && n.localName === 'button') out.push({ nodeId: n.nodeId, cls: a['class'] ?? '', action: a['data-action'], inStatus: status });
+    for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) walk(c, mine, status);
+  };
+  walk(root, false, false);
+  return out;
 }
 
 async function responsiveWithin(page: Page, ms: number): Promise<number> {
@@ -176,40 +192,59 @@ test.describe('hostile pages', () => {
     await badge.focus();
     await page.keyboard.press('Enter');
 
-    // Reach into the closed root through CDP (which the page cannot) and click every action button
-    // from script: untrusted events on our own buttons.
+    // Reach into the closed roots through CDP (which the page cannot) and click, from script, every
+    // button of ours that does something: skip, second-hand, switch when there is one, the method
+    // link, "hide on this page". (Not the badge itself and "close": they only open and close.)
     const cdp = await context.newCDPSession(page);
-    const findActions = async () => (await allElements(cdp)).filter((n) => n.localName === 'button' && 'data-action' in attrs(n));
-    await expect.poll(async () => (await findActions()).length, { timeout: 5_000 }).toBeGreaterThan(0);
-    for (const button of await findActions()) {
-      const { object } = (await cdp.send('DOM.resolveNode', { nodeId: button.nodeId })) as { object: { objectId: string } };
+    const synthetic = async (nodeId: number) => {
+      const { object } = (await cdp.send('DOM.resolveNode', { nodeId })) as { object: { objectId: string } };
       await cdp.send('Runtime.callFunctionOn', {
         objectId: object.objectId,
         functionDeclaration: `function () {
           this.click();
           this.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
           this.dispatchEvent(new PointerEvent('pointerup', { bubbles: true }));
+          this.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
         }`,
       });
-    }
+    };
+    const trusted = async (nodeId: number) => {
+      const { model } = (await cdp.send('DOM.getBoxModel', { nodeId })) as { model: { content: number[] } };
+      const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
+      await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+    };
+    const count = async () => {
+      const popup = await openPopup();
+      const n = await popup.getByTestId('choice-count').getAttribute('data-count');
+      await popup.close();
+      return n;
+    };
+    const doers = async () => (await ourButtons(cdp)).filter((b) => !b.cls.includes('cl-badge') && !b.cls.includes('cl-close'));
+    await expect.poll(async () => (await doers()).filter((b) => b.action).length, { timeout: 5_000 }).toBeGreaterThan(0);
+    const pagesBefore = context.pages().length;
+    const clicked = await doers();
+    // skip, second-hand, the method link and "hide on this page", at least.
+    expect(clicked.length).toBeGreaterThanOrEqual(4);
+    for (const b of clicked) await synthetic(b.nodeId);
     await page.waitForTimeout(1_500); // let any message the clicks might have sent land
-
-    const popup = await openPopup();
-    await expect(popup.getByTestId('choice-count')).toHaveAttribute('data-count', '0');
-    await popup.close();
+    expect(await count()).toBe('0');
+    // "Hide on this page" did not run (the badge is still there); the method page did not open.
+    await expect(badge).toBeAttached();
+    expect(context.pages().length).toBe(pagesBefore);
 
     // Control: the same skip button, pressed with the real mouse, does record (the test is not vacuous).
-    const skip = (await findActions()).find((n) => attrs(n)['data-action'] === 'skip');
-    test.skip(!skip, 'no skip action in this badge version: control skipped');
-    const { model } = (await cdp.send('DOM.getBoxModel', { nodeId: skip!.nodeId })) as { model: { content: number[] } };
-    const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
-    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
-    const after = await openPopup();
-    await expect
-      .poll(async () => {
-        await after.reload();
-        return after.getByTestId('choice-count').getAttribute('data-count');
-      }, { timeout: 10_000 })
-      .toBe('1');
+    const skip = (await doers()).find((b) => b.action === 'skip');
+    expect(skip, 'a skip action in the open panel').toBeTruthy();
+    await trusted(skip!.nodeId);
+    await expect.poll(count, { timeout: 10_000 }).toBe('1');
+
+    // "Undo" now shows: a synthetic click on it undoes nothing; a real one does.
+    const undo = async () => (await ourButtons(cdp)).find((b) => b.inStatus);
+    await expect.poll(async () => Boolean(await undo()), { timeout: 5_000 }).toBe(true);
+    await synthetic((await undo())!.nodeId);
+    await page.waitForTimeout(1_500);
+    expect(await count()).toBe('1');
+    await trusted((await undo())!.nodeId);
+    await expect.poll(count, { timeout: 10_000 }).toBe('0');
   });
 });
