@@ -243,3 +243,102 @@ describe('background router: other shops', () => {
     expect(sites.state.released).toEqual(['https://a.example/*', 'https://b.example/*']);
   });
 });
+
+describe('router: every message type is validated and sender-checked', () => {
+  // One valid message of each type (the list is checked against the schema's union below).
+  const VALID: Record<string, Record<string, unknown>> = {
+    'content-to-background:estimate': { site: 'amazon', kind: 'product', keys: ['k1'], items: [monitor] },
+    'content-to-background:record-choice': { kind: 'skip', item: monitor },
+    'content-to-background:undo': { id: 'skip|2026-11-28|x' },
+    'content-to-background:hide-page': {},
+    'content-to-background:open-methodology': {},
+    'page-to-background:get-summary': {},
+    'page-to-background:undo': { id: 'skip|2026-11-28|x' },
+    'page-to-background:export': { format: 'json' },
+    'page-to-background:import': { text: '{}' },
+    'page-to-background:delete-all': { confirm: true },
+    'page-to-background:get-settings': {},
+    'page-to-background:set-settings': { patch: { badgeMode: 'detailed' } },
+    'page-to-background:get-sharing': {},
+    'page-to-background:set-sharing': { enabled: true },
+    'page-to-background:get-community': {},
+    'page-to-background:enable-site': { pattern: 'https://shop.example.org/*' },
+    'page-to-background:disable-site': { pattern: 'https://shop.example.org/*' },
+  };
+  const BAD_VALUES: unknown[] = [undefined, null, 42, -1, true, {}, [], 'x'.repeat(30_000), { toString: 'x' }, [monitor, monitor]];
+
+  let route: ReturnType<typeof createRouter>;
+  let ledger: Promise<Ledger>;
+  let effects: string[];
+  let sites: ReturnType<typeof fakeSites>;
+  beforeEach(() => {
+    globalThis.indexedDB = new IDBFactory();
+    ledger = openLedger();
+    effects = [];
+    sites = fakeSites(['https://shop.example.org/*']);
+    route = createRouter({
+      extensionId: ID,
+      extensionOrigin: ORIGIN,
+      ledger: () => ledger,
+      settings: createSettingsStore(memoryArea()),
+      locale: 'en-US',
+      now: () => Date.UTC(2026, 10, 28),
+      openMethodology: async () => void effects.push('methodology'),
+      sharing: { ...noSharing, setEnabled: async (on: boolean) => (effects.push(`sharing ${on}`), noSharing.status()) },
+      extraSites: sites,
+    });
+  });
+
+  it('the table covers every message type of the schema', async () => {
+    const { AnyMessage } = await import('@/lib/messages');
+    const types = AnyMessage.options.map((o) => (o as unknown as { shape: { type: { value: string } } }).shape.type.value);
+    expect(Object.keys(VALID).sort()).toEqual([...types].sort());
+  });
+
+  it('malformed messages of every type, and every type from the wrong sender, are refused and change nothing', async () => {
+    const { AnyMessage } = await import('@/lib/messages');
+    const settingsBefore = await route({ type: 'page-to-background:get-settings' }, popup);
+    let malformed = 0;
+    for (const [type, fields] of Object.entries(VALID)) {
+      const right = type.startsWith('content-to-background:') ? content : popup;
+      const wrong = type.startsWith('content-to-background:') ? popup : content;
+      const message = { type, ...fields };
+      // Every field replaced by each bad value, or taken away: refused as invalid whenever the
+      // schema refuses it (and every required field's bad values are refused).
+      for (const field of Object.keys(fields)) {
+        for (const bad of BAD_VALUES) {
+          const m = { ...message, [field]: bad };
+          if (bad === undefined) delete (m as Record<string, unknown>)[field];
+          if (AnyMessage.safeParse(m).success) continue;
+          malformed++;
+          expect(await route(m, right), `${type}.${field} = ${Array.isArray(bad) ? 'array' : bad === null ? 'null' : typeof bad}`).toEqual({ ok: false, error: 'Invalid message.' });
+        }
+      }
+      // The type itself misspelt, cased or padded.
+      for (const t of [type.toUpperCase(), ` ${type}`, type.replace('background', 'backgrounds')]) {
+        expect(await route({ ...message, type: t }, right)).toEqual({ ok: false, error: 'Invalid message.' });
+      }
+      // Valid, but from another extension, a web page, or our other side.
+      expect(await route(message, { id: 'someone-else', tab: { id: 1 }, url: `${ORIGIN}popup.html` })).toEqual({ ok: false, error: 'Sender not allowed.' });
+      expect(await route(message, { id: ID, url: 'https://evil.example/' })).toEqual({ ok: false, error: 'Sender not allowed.' });
+      expect(await route(message, wrong)).toEqual({ ok: false, error: 'Sender not allowed.' });
+    }
+    // Nothing at all happened.
+    expect(malformed).toBeGreaterThan(40);
+    expect((await (await ledger).totals()).choices).toBe(0);
+    expect(await route({ type: 'page-to-background:get-settings' }, popup)).toEqual(settingsBefore);
+    expect(effects).toEqual([]);
+    expect(sites.state.registered).toBeNull();
+    expect(sites.state.released).toEqual([]);
+  });
+
+  it('each valid message from its own side passes validation', async () => {
+    for (const [type, fields] of Object.entries(VALID)) {
+      const right = type.startsWith('content-to-background:') ? content : popup;
+      const reply = await route({ type, ...fields }, right);
+      if (!reply.ok) expect(reply.error, type).not.toMatch(/^(Invalid message|Sender not allowed)\.$/);
+    }
+    expect(effects).toContain('methodology');
+    expect(effects).toContain('sharing true');
+  });
+});
