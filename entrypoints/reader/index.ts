@@ -38,8 +38,10 @@ export default defineUnlistedScript(() => {
       (browser.runtime.sendMessage(message) as Promise<Reply<T> | undefined>).catch(() => undefined),
       new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 5000)),
     ]);
-  // Titles are clamped here too: a 100,000-character title is not worth sending across.
-  const payload = ({ anchor: _anchor, ...rest }: RawItem): ItemPayload => ({ ...rest, title: rest.title.slice(0, 500) });
+  // Titles are clamped here too (as the message schema does, lib/messages.ts): a 100,000-character
+  // title is not worth sending across, nor laying out in the page panel.
+  const TITLE_MAX = 500;
+  const payload = ({ anchor: _anchor, ...rest }: RawItem): ItemPayload => ({ ...rest, title: rest.title.slice(0, TITLE_MAX) });
 
   function hidePage() {
     hidden = true;
@@ -193,7 +195,7 @@ export default defineUnlistedScript(() => {
     fresh.forEach((item, i) => {
       const e = reply.data.estimates[i];
       if (!e) return;
-      summary.push({ title: item.title, url: item.url, kg: e.kg, low: e.low, high: e.high });
+      summary.push({ title: item.title.slice(0, TITLE_MAX), url: item.url, kg: e.kg, low: e.low, high: e.high });
       if (!item.anchor?.isConnected) {
         unanchored++;
         return;

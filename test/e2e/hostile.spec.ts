@@ -64,6 +64,23 @@ async function watchForCode(page: Page): Promise<{ dialogs: string[] }> {
   return seen;
 }
 
+/** The text nodes inside our elements (closed roots included): how many, and the longest. */
+async function ourTextLengths(cdp: CDPSession): Promise<{ nodes: number; longest: number }> {
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode & { nodeValue?: string } };
+  let nodes = 0;
+  let longest = 0;
+  const walk = (n: CdpNode & { nodeValue?: string }, ours: boolean) => {
+    const mine = ours || (n.localName ?? '').startsWith('carbon-lens-');
+    if (mine && n.nodeName === '#text') {
+      nodes++;
+      longest = Math.max(longest, n.nodeValue?.length ?? 0);
+    }
+    for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) walk(c, mine);
+  };
+  walk(root, false);
+  return { nodes, longest };
+}
+
 /** Every button in our closed roots, with its class, its data-action and whether it sits in a status line. */
 async function ourButtons(cdp: CDPSession): Promise<{ nodeId: number; cls: string; action: string | undefined; inStatus: boolean }[]> {
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
@@ -142,6 +159,18 @@ test.describe('hostile pages', () => {
       await page.waitForTimeout(3_000); // the content script has read the page and heard back
       await drawAll(page); // every badge made and drawn, hostile titles in their panels
       await expectNothingCreated(page, cdp, expected, seen.dialogs);
+      // The work stays bounded whatever the title's length: no text of ours (badges, panels, the
+      // page panel's list) is longer than a clamped title (500), so layout never meets the 100,000.
+      // (Before the page panel clamped, the product page's panel held a 10,001-character title.)
+      // Open the page panel (it lists the greenest items by title) and every badge's panel.
+      const panel = page.locator('carbon-lens-panel');
+      if (await panel.count()) {
+        await panel.focus();
+        await page.keyboard.press('Enter');
+      }
+      const ours = await ourTextLengths(cdp);
+      expect(ours.nodes, 'text nodes in our roots').toBeGreaterThan(0);
+      expect(ours.longest, 'longest text of ours (characters)').toBeLessThanOrEqual(500);
       await page.close();
     }
   });
