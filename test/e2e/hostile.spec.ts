@@ -162,7 +162,8 @@ test.describe('hostile pages', () => {
       // The work stays bounded whatever the title's length: no text of ours (badges, panels, the
       // page panel's list) is longer than a clamped title (500), so layout never meets the 100,000.
       // (Before the page panel clamped, the product page's panel held a 10,001-character title.)
-      // Open the page panel (it lists the greenest items by title) and every badge's panel.
+      // Open the page panel: it lists the greenest items by their titles (a badge's panel shows
+      // no page title, only suggestions, whose titles the schema clamped).
       const panel = page.locator('carbon-lens-panel');
       if (await panel.count()) {
         await panel.focus();
