@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createRouter, type Sender } from '@/lib/router';
+import { createRouter, type RouterDeps, type Sender } from '@/lib/router';
 import { openLedger, type Ledger } from '@/lib/ledger';
 import type { EstimateReply, ItemPayload, Reply, SummaryReply } from '@/lib/messages';
 import { createSettingsStore } from '@/lib/settings';
@@ -52,24 +52,29 @@ function memoryArea() {
   };
 }
 
+/** A router on `ledger` with in-memory settings and no sharing, shops or tabs; `over` replaces any of them. */
+function routerWith(ledger: Promise<Ledger>, over: Partial<RouterDeps> = {}) {
+  return createRouter({
+    extensionId: ID,
+    extensionOrigin: ORIGIN,
+    ledger: () => ledger,
+    settings: createSettingsStore(memoryArea()),
+    locale: 'en-US',
+    now: () => Date.UTC(2026, 10, 28),
+    openMethodology: async () => undefined,
+    sharing: noSharing,
+    extraSites: fakeSites(),
+    ...over,
+  });
+}
+
 describe('background router', () => {
   let ledger: Promise<Ledger>;
   let route: ReturnType<typeof createRouter>;
   beforeEach(() => {
     globalThis.indexedDB = new IDBFactory();
     ledger = openLedger();
-    route = createRouter({
-      extensionId: ID,
-      extensionOrigin: ORIGIN,
-      ledger: () => ledger,
-      settings: createSettingsStore(memoryArea()),
-      locale: 'en-US',
-      now: () => Date.UTC(2026, 10, 28),
-      openMethodology: async () => undefined,
-      sharing: noSharing,
-      extraSites: fakeSites(),
-      ui: () => ({ locale: 'vi', strings: { badgeApprox: '≈ \u00011\u0002 \u00019\u0002 CO₂e' } }),
-    });
+    route = routerWith(ledger, { ui: () => ({ locale: 'vi', strings: { badgeApprox: '≈ \u00011\u0002 \u00019\u0002 CO₂e' } }) });
   });
 
   it('estimates items from a content script', async () => {
@@ -122,7 +127,7 @@ describe('router: choices, settings, data', () => {
   beforeEach(() => {
     globalThis.indexedDB = new IDBFactory();
     ledger = openLedger();
-    route = createRouter({ extensionId: ID, extensionOrigin: ORIGIN, ledger: () => ledger, settings: createSettingsStore(memoryArea()), locale: 'vi-VN', now: () => Date.UTC(2026, 10, 28), openMethodology: async () => undefined, sharing: noSharing, extraSites: fakeSites() });
+    route = routerWith(ledger, { locale: 'vi-VN' });
   });
 
   it('switch credits A − B; a switch to a higher item credits nothing; second-hand credits new − used', async () => {
@@ -172,7 +177,7 @@ describe('router: hide on this page', () => {
   it('a page hidden from its badge panel gets no estimates; other pages still do', async () => {
     globalThis.indexedDB = new IDBFactory();
     const ledger = openLedger();
-    const route = createRouter({ extensionId: ID, extensionOrigin: ORIGIN, ledger: () => ledger, settings: createSettingsStore(memoryArea()), locale: 'en-US', now: () => Date.UTC(2026, 10, 28), openMethodology: async () => undefined, sharing: noSharing, extraSites: fakeSites() });
+    const route = routerWith(ledger);
     const page = { id: ID, tab: { id: 1 }, url: 'https://www.amazon.com/s?k=monitor#frag' };
     const other = { id: ID, tab: { id: 2 }, url: 'https://www.amazon.com/s?k=laptop' };
     const ask = (sender: Sender) => route({ type: 'content-to-background:estimate', site: 'amazon', kind: 'search', keys: ['k'], items: [monitor] }, sender) as Promise<Reply<EstimateReply>>;
@@ -192,7 +197,7 @@ describe('background router: other shops', () => {
   const make = (granted: string[]) => {
     const sites = fakeSites(granted);
     const settings = createSettingsStore(memoryArea());
-    const route = createRouter({ extensionId: ID, extensionOrigin: ORIGIN, ledger: () => openLedger(), settings, locale: 'en-US', now: () => Date.UTC(2026, 10, 28), openMethodology: async () => undefined, sharing: noSharing, extraSites: sites });
+    const route = routerWith(openLedger(), { settings, extraSites: sites });
     return { route, sites, settings };
   };
   const options: Sender = { id: ID, url: `${ORIGIN}options.html` };
@@ -276,13 +281,7 @@ describe('router: every message type is validated and sender-checked', () => {
     ledger = openLedger();
     effects = [];
     sites = fakeSites(['https://shop.example.org/*']);
-    route = createRouter({
-      extensionId: ID,
-      extensionOrigin: ORIGIN,
-      ledger: () => ledger,
-      settings: createSettingsStore(memoryArea()),
-      locale: 'en-US',
-      now: () => Date.UTC(2026, 10, 28),
+    route = routerWith(ledger, {
       openMethodology: async () => void effects.push('methodology'),
       sharing: { ...noSharing, setEnabled: async (on: boolean) => (effects.push(`sharing ${on}`), noSharing.status()) },
       extraSites: sites,
