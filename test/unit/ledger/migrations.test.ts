@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { openDB } from 'idb';
 import { DB_NAME, DB_VERSION, MIGRATIONS, type LedgerSchema } from '@/lib/ledger/schema';
 import { openLedger } from '@/lib/ledger';
+import { withNthCallFailing } from '../../helpers/failNth';
 
 /** Builds a database as the given earlier version left it (running only the older migrations). */
 async function databaseAtVersion(version: number) {
@@ -84,18 +85,9 @@ describe('migrations', () => {
     }
     old.close();
     // The v2 migration rewrites each choice with a cursor: the third rewrite fails.
-    const proto = globalThis.IDBCursor.prototype as unknown as { update: (...a: unknown[]) => unknown };
-    const update = proto.update;
-    let calls = 0;
-    proto.update = function (this: unknown, ...args: unknown[]) {
-      if (++calls === 3) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return update.apply(this, args);
-    };
-    try {
+    const calls = await withNthCallFailing(globalThis.IDBCursor.prototype, 'update', 3, new DOMException('The quota has been exceeded.', 'QuotaExceededError'), async () => {
       await expect(openLedger()).rejects.toThrow(/Opening the ledger.*Nothing was changed/);
-    } finally {
-      proto.update = update;
-    }
+    });
     expect(calls).toBe(3);
     // Still version 1, no new store, every record as v1 wrote it.
     const after = await openDB(DB_NAME);

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { openLedger, LedgerError, type NewChoice } from '@/lib/ledger';
 import { csvCell, toCsv, parseExport, MAX_IMPORT_BYTES } from '@/lib/ledger/transfer';
+import { withNthCallFailing } from '../../helpers/failNth';
 
 const T0 = Date.UTC(2026, 10, 2, 12);
 const DAY = 86_400_000;
@@ -71,18 +72,9 @@ describe('export / import', () => {
     for (let i = 0; i < 5; i++) await other.recordChoice(choice(i), T0);
     const json = JSON.stringify(await other.exportJson(T0));
     await other.deleteAll();
-    const proto = globalThis.IDBObjectStore.prototype as unknown as { add: (...a: unknown[]) => unknown };
-    const add = proto.add;
-    let calls = 0;
-    proto.add = function (this: unknown, ...args: unknown[]) {
-      if (++calls === 3) throw new DOMException('quota', 'QuotaExceededError');
-      return add.apply(this, args);
-    };
-    try {
+    await withNthCallFailing(globalThis.IDBObjectStore.prototype, 'add', 3, new DOMException('quota', 'QuotaExceededError'), async () => {
       await expect(ledger.importJson(json)).rejects.toThrow(/storage for Carbon Lens is full/);
-    } finally {
-      proto.add = add;
-    }
+    });
     expect((await ledger.totals()).choices).toBe(0);
     expect(await ledger.recentChoices(10)).toEqual([]);
   });
